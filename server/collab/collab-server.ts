@@ -1,0 +1,143 @@
+// The y-websocket endpoint: /collab/<documentName>. Authenticates the upgrade with the
+// session cookie, authorises the document, then connects the socket to its Room.
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CloseCode, MAX_MESSAGE_BYTES } from '../../shared/collab';
+import type { Actor } from '../domain/access';
+import type { DocumentAccess } from '../domain/documents';
+import { DomainError } from '../domain/errors';
+import { ProtocolError, type Peer, type Room } from './room';
+import type { RoomRegistry } from './registry';
+
+export const COLLAB_PATH = '/collab/';
+/** Messages a client may send before its room is ready; more is abuse. */
+const MAX_EARLY_MESSAGES = 64;
+/** A peer whose unsent backlog grows past this is too slow to keep; it resyncs later. */
+const MAX_BACKLOG_BYTES = 16 * 1024 * 1024;
+const PING_MS = 30_000;
+
+export interface CollabDeps {
+	registry: RoomRegistry;
+	authenticate(request: IncomingMessage): Promise<Actor | null>;
+	authorize(actor: Actor, documentName: string): Promise<DocumentAccess>;
+	onError?(error: unknown): void;
+}
+
+export interface CollabServer {
+	/** Takes an upgrade request if its path is under /collab/; returns false otherwise. */
+	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+	close(): Promise<void>;
+}
+
+const closeCodeFor = (error: unknown): [number, string] => {
+	if (error instanceof DomainError) {
+		if (error.code === 'UNAUTHENTICATED') return [CloseCode.unauthenticated, 'sign in first'];
+		if (error.code === 'FORBIDDEN') return [CloseCode.forbidden, 'not allowed'];
+		if (error.code === 'NOT_FOUND') return [CloseCode.notFound, 'no such document'];
+	}
+	return [CloseCode.unavailable, 'try again later'];
+};
+
+export function createCollabServer(deps: CollabDeps): CollabServer {
+	const onError = deps.onError ?? console.error;
+	// Our own limit is checked per message so the client gets a clear close code; the ws
+	// cap above it only stops a sender from making us buffer something absurd.
+	const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * MAX_MESSAGE_BYTES });
+	const alive = new WeakSet<WebSocket>();
+	const pinger = setInterval(() => {
+		for (const ws of wss.clients) {
+			if (!alive.has(ws)) ws.terminate();
+			else {
+				alive.delete(ws);
+				ws.ping();
+			}
+		}
+	}, PING_MS);
+	pinger.unref();
+
+	async function connect(ws: WebSocket, request: IncomingMessage, name: string, wantsAcks: boolean): Promise<void> {
+		const early: Uint8Array[] = [];
+		let room: Room | null = null;
+		let peer: Peer | null = null;
+		const handle = (data: Uint8Array) => {
+			if (data.byteLength > MAX_MESSAGE_BYTES) return ws.close(CloseCode.tooLarge, 'message too large');
+			if (!room || !peer) {
+				if (early.length >= MAX_EARLY_MESSAGES) return ws.close(CloseCode.tooLarge, 'too many messages before sync');
+				return void early.push(data);
+			}
+			try {
+				room.receive(peer, data);
+			} catch (error) {
+				const [code, reason] = error instanceof ProtocolError ? [error.code, error.message] : [CloseCode.malformed, 'malformed message'];
+				ws.close(code, reason);
+			}
+		};
+		ws.on('message', (data, isBinary) => {
+			if (!isBinary) return ws.close(CloseCode.malformed, 'binary messages only');
+			handle(toBytes(data));
+		});
+		ws.on('pong', () => alive.add(ws));
+		ws.on('error', () => ws.terminate());
+		alive.add(ws);
+		ws.on('close', () => {
+			if (room && peer) {
+				room.leave(peer);
+				if (room.peers.size === 0) deps.registry.scheduleEviction(room);
+			}
+		});
+
+		try {
+			const actor = await deps.authenticate(request);
+			if (!actor) throw new DomainError('UNAUTHENTICATED');
+			const access = await deps.authorize(actor, name);
+			const opened = await deps.registry.open(name);
+			if (ws.readyState !== ws.OPEN) {
+				if (opened.peers.size === 0) deps.registry.scheduleEviction(opened);
+				return;
+			}
+			room = opened;
+			peer = {
+				canEdit: access.canEdit,
+				wantsAcks,
+				send(message) {
+					if (ws.readyState !== ws.OPEN) return;
+					if (ws.bufferedAmount > MAX_BACKLOG_BYTES) return ws.close(CloseCode.unavailable, 'connection too slow');
+					ws.send(message);
+				},
+				close: (code, reason) => ws.close(code, reason)
+			};
+			room.join(peer);
+			for (const data of early.splice(0)) handle(data);
+		} catch (error) {
+			const [code, reason] = closeCodeFor(error);
+			if (code === CloseCode.unavailable) onError(error);
+			ws.close(code, reason);
+		}
+	}
+
+	return {
+		handleUpgrade(request, socket, head) {
+			const url = new URL(request.url ?? '/', 'http://localhost');
+			if (!url.pathname.startsWith(COLLAB_PATH)) return false;
+			const name = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length));
+			const wantsAcks = url.searchParams.get('acks') === '1';
+			wss.handleUpgrade(request, socket, head, (ws) => {
+				connect(ws, request, name, wantsAcks).catch(onError);
+			});
+			return true;
+		},
+		async close() {
+			clearInterval(pinger);
+			// 4504 is transient: clients reconnect (to this node after a restart, or another).
+			for (const ws of wss.clients) ws.close(CloseCode.shuttingDown, 'server shutting down');
+			await deps.registry.closeAll();
+			await new Promise<void>((resolve) => wss.close(() => resolve()));
+		}
+	};
+}
+
+function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+	if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+	return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

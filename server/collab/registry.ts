@@ -1,0 +1,63 @@
+// Loads each document once, hands out its Room, and evicts rooms nobody uses.
+import { Room } from './room';
+import type { DocumentStore } from './store';
+
+/** How long an empty room stays in memory in case someone comes back. */
+const IDLE_MS = 15_000;
+
+export class RoomRegistry {
+	private rooms = new Map<string, Promise<Room>>();
+	private idleTimers = new Map<string, NodeJS.Timeout>();
+
+	constructor(
+		private readonly store: DocumentStore,
+		private readonly onError: (error: unknown) => void = console.error
+	) {}
+
+	/** The room for a document, loading it from the store on first use. */
+	open(name: string): Promise<Room> {
+		this.cancelEviction(name);
+		let room = this.rooms.get(name);
+		if (!room) {
+			const created = new Room(name, this.store, this.onError);
+			room = created.load().then(() => created);
+			// A failed load is not cached: the next connection tries again.
+			room.catch(() => this.rooms.delete(name));
+			this.rooms.set(name, room);
+		}
+		return room;
+	}
+
+	/** Call when a room's last peer left; the room is closed after a grace period. */
+	scheduleEviction(room: Room): void {
+		this.cancelEviction(room.name);
+		const timer = setTimeout(() => {
+			this.idleTimers.delete(room.name);
+			if (room.peers.size > 0) return;
+			this.rooms.delete(room.name);
+			room.close().catch(this.onError);
+		}, IDLE_MS);
+		timer.unref();
+		this.idleTimers.set(room.name, timer);
+	}
+
+	private cancelEviction(name: string): void {
+		const timer = this.idleTimers.get(name);
+		if (timer) clearTimeout(timer);
+		this.idleTimers.delete(name);
+	}
+
+	/** Rooms currently in memory (loaded or loading). */
+	get size(): number {
+		return this.rooms.size;
+	}
+
+	/** Flushes and closes every room (server shutdown). */
+	async closeAll(): Promise<void> {
+		for (const timer of this.idleTimers.values()) clearTimeout(timer);
+		this.idleTimers.clear();
+		const rooms = await Promise.allSettled(this.rooms.values());
+		this.rooms.clear();
+		await Promise.all(rooms.map((r) => (r.status === 'fulfilled' ? r.value.close() : undefined)));
+	}
+}

@@ -1,0 +1,228 @@
+// One collaborative document: its Y.Doc, awareness, connected peers and write pipeline.
+//
+// Durability: an incoming update is applied to the in-memory document (which validates
+// it), appended to the database, and only then relayed to the other peers and
+// acknowledged to its sender. Updates that arrive while a write is in flight join the
+// next write (group commit), and each write goes out to every peer as ONE merged update,
+// so a burst of k edits from k writers costs k·1 database rows but only N sends, not k·N.
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { CloseCode, MAX_AWARENESS_BYTES, MessageType } from '../../shared/collab';
+import type { DocumentStore } from './store';
+
+/** A connected peer as the room sees it. */
+export interface Peer {
+	readonly canEdit: boolean;
+	readonly wantsAcks: boolean;
+	send(message: Uint8Array): void;
+	close(code: number, reason: string): void;
+}
+
+/** Thrown for a message that does not follow the protocol; the peer is closed with it. */
+export class ProtocolError extends Error {
+	constructor(
+		readonly code: number,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+/** Compact the log into a snapshot once this many updates follow the last snapshot. */
+const COMPACT_AFTER = 500;
+/** Awareness changes are gathered for this long and sent as one message. */
+const AWARENESS_TICK_MS = 30;
+
+interface Pending {
+	peer: Peer;
+	update: Uint8Array;
+}
+
+export class Room {
+	readonly doc = new Y.Doc({ gc: true });
+	readonly awareness = new awarenessProtocol.Awareness(this.doc);
+	readonly peers = new Map<Peer, Set<number>>();
+	private inbox: Pending[] = [];
+	private writing: Promise<void> | null = null;
+	private changedAwareness = new Set<number>();
+	private awarenessTimer: NodeJS.Timeout | null = null;
+	private lastId = 0;
+	private sinceSnapshot = 0;
+
+	constructor(
+		readonly name: string,
+		private readonly store: DocumentStore,
+		private readonly onError: (error: unknown) => void = console.error
+	) {
+		// The server holds no awareness state of its own.
+		this.awareness.setLocalState(null);
+		this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
+			for (const id of [...added, ...updated, ...removed]) this.changedAwareness.add(id);
+			const ids = origin instanceof Object ? this.peers.get(origin as Peer) : undefined;
+			if (ids) {
+				for (const id of added) ids.add(id);
+				for (const id of removed) ids.delete(id);
+			}
+			this.awarenessTimer ??= setTimeout(() => this.flushAwareness(), AWARENESS_TICK_MS);
+		});
+	}
+
+	/** Loads the stored state; call once before the first peer joins. */
+	async load(): Promise<void> {
+		const stored = await this.store.load(this.name);
+		Y.transact(this.doc, () => {
+			for (const update of stored.updates) Y.applyUpdate(this.doc, update, this);
+		});
+		this.lastId = stored.lastId;
+		this.sinceSnapshot = stored.pending;
+	}
+
+	/** Adds a peer and starts the sync handshake. */
+	join(peer: Peer): void {
+		this.peers.set(peer, new Set());
+		const step1 = encoding.createEncoder();
+		encoding.writeVarUint(step1, MessageType.sync);
+		syncProtocol.writeSyncStep1(step1, this.doc);
+		peer.send(encoding.toUint8Array(step1));
+		const states = this.awareness.getStates();
+		if (states.size > 0) peer.send(this.awarenessMessage([...states.keys()]));
+	}
+
+	/** Removes a peer and the awareness states it controlled. */
+	leave(peer: Peer): void {
+		const ids = this.peers.get(peer);
+		this.peers.delete(peer);
+		if (ids?.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
+	}
+
+	/** Handles one message from a peer; throws ProtocolError when it is malformed. */
+	receive(peer: Peer, data: Uint8Array): void {
+		try {
+			const decoder = decoding.createDecoder(data);
+			const type = decoding.readVarUint(decoder);
+			if (type === MessageType.sync) this.receiveSync(peer, decoder);
+			else if (type === MessageType.awareness) this.receiveAwareness(peer, decoding.readVarUint8Array(decoder));
+			else if (type === MessageType.queryAwareness) peer.send(this.awarenessMessage([...this.awareness.getStates().keys()]));
+			else if (type !== MessageType.auth) throw new ProtocolError(CloseCode.malformed, `unknown message type ${type}`);
+		} catch (error) {
+			if (error instanceof ProtocolError) throw error;
+			throw new ProtocolError(CloseCode.malformed, 'malformed message');
+		}
+	}
+
+	private receiveSync(peer: Peer, decoder: decoding.Decoder): void {
+		const kind = decoding.readVarUint(decoder);
+		if (kind === syncProtocol.messageYjsSyncStep1) {
+			const stateVector = decoding.readVarUint8Array(decoder);
+			const reply = encoding.createEncoder();
+			encoding.writeVarUint(reply, MessageType.sync);
+			encoding.writeVarUint(reply, syncProtocol.messageYjsSyncStep2);
+			encoding.writeVarUint8Array(reply, Y.encodeStateAsUpdate(this.doc, stateVector));
+			peer.send(encoding.toUint8Array(reply));
+		} else if (kind === syncProtocol.messageYjsSyncStep2 || kind === syncProtocol.messageYjsUpdate) {
+			const update = decoding.readVarUint8Array(decoder);
+			// Observers may read; their edits are dropped here, before anything is kept or relayed.
+			if (!peer.canEdit) return;
+			this.accept(peer, update);
+		} else {
+			throw new ProtocolError(CloseCode.malformed, `unknown sync message ${kind}`);
+		}
+	}
+
+	private accept(peer: Peer, update: Uint8Array): void {
+		// Applying validates the update; a malformed one throws before it is stored.
+		Y.applyUpdate(this.doc, update, peer);
+		this.inbox.push({ peer, update });
+		this.writing ??= this.drain().finally(() => (this.writing = null));
+	}
+
+	/** Writes queued updates in batches until the inbox is empty. */
+	private async drain(): Promise<void> {
+		while (this.inbox.length > 0) {
+			const batch = this.inbox;
+			this.inbox = [];
+			try {
+				this.lastId = await this.store.append(
+					this.name,
+					batch.map((p) => p.update)
+				);
+			} catch (error) {
+				// Not stored, so neither relayed nor acknowledged. The senders are told to come
+				// back later; their clients still hold the edits and resend them on resync.
+				this.onError(error);
+				for (const peer of new Set(batch.map((p) => p.peer))) peer.close(CloseCode.unavailable, 'storage unavailable');
+				continue;
+			}
+			this.sinceSnapshot += batch.length;
+			this.relay(batch);
+			if (this.sinceSnapshot >= COMPACT_AFTER) await this.compact();
+		}
+	}
+
+	private relay(batch: Pending[]): void {
+		const merged = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((p) => p.update));
+		const message = encoding.createEncoder();
+		encoding.writeVarUint(message, MessageType.sync);
+		syncProtocol.writeUpdate(message, merged);
+		const bytes = encoding.toUint8Array(message);
+		// Senders receive their own edits back too: one shared buffer for everyone keeps the
+		// fan-out at N sends per batch, and Yjs ignores what a peer already has.
+		for (const peer of this.peers.keys()) peer.send(bytes);
+		const writers = new Set(batch.filter((p) => p.peer.wantsAcks).map((p) => p.peer));
+		if (writers.size === 0) return;
+		const ack = encoding.createEncoder();
+		encoding.writeVarUint(ack, MessageType.saved);
+		encoding.writeVarUint8Array(ack, Y.encodeStateVector(this.doc));
+		const ackBytes = encoding.toUint8Array(ack);
+		for (const peer of writers) if (this.peers.has(peer)) peer.send(ackBytes);
+	}
+
+	/** Folds the log into a snapshot. Runs inside the write pipeline, so the document
+	 * state is exactly the stored log up to lastId. */
+	private async compact(): Promise<void> {
+		try {
+			await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.lastId);
+			this.sinceSnapshot = 0;
+		} catch (error) {
+			this.onError(error); // the log is still complete; compaction retries later
+		}
+	}
+
+	private receiveAwareness(peer: Peer, update: Uint8Array): void {
+		if (update.byteLength > MAX_AWARENESS_BYTES) throw new ProtocolError(CloseCode.tooLarge, 'awareness state too large');
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+	}
+
+	private flushAwareness(): void {
+		this.awarenessTimer = null;
+		const ids = [...this.changedAwareness];
+		this.changedAwareness.clear();
+		if (ids.length === 0) return;
+		const message = this.awarenessMessage(ids);
+		for (const peer of this.peers.keys()) peer.send(message);
+	}
+
+	private awarenessMessage(ids: number[]): Uint8Array {
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, MessageType.awareness);
+		encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
+		return encoding.toUint8Array(encoder);
+	}
+
+	/** Waits for queued writes, compacts, and releases the document. */
+	async close(): Promise<void> {
+		while (this.writing) await this.writing;
+		if (this.sinceSnapshot > 0) await this.compact();
+		if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+		this.awareness.destroy();
+		this.doc.destroy();
+	}
+
+	/** True while updates are waiting to be written. */
+	get busy(): boolean {
+		return this.writing !== null;
+	}
+}

@@ -1,0 +1,59 @@
+// The one place that reads the environment: a typed, validated configuration object.
+import path from 'node:path';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+	PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+	HOST: z.string().min(1).default('0.0.0.0'),
+	DATABASE_URL: z
+		.string()
+		.regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: (SQLite) or postgres:// (PostgreSQL)')
+		.default('file:./data/rahkar.db'),
+	REDIS_URL: z
+		.string()
+		.regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+		.optional(),
+	RAHKAR_DEMO: z.enum(['0', '1']).default('1'),
+	RAHKAR_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+	/** Public origin (https://rahkar.example.org) when behind a proxy; cookies are Secure when it is https. */
+	ORIGIN: z.string().url().optional(),
+	NODE_ENV: z.string().default('development')
+});
+
+export type DatabaseProvider = 'sqlite' | 'postgresql';
+
+export interface Config {
+	port: number;
+	host: string;
+	databaseUrl: string;
+	databaseProvider: DatabaseProvider;
+	redisUrl?: string;
+	demo: boolean;
+	demoPassword?: string;
+	origin?: string;
+	production: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Builds the configuration from an environment, or throws one error listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+	const parsed = EnvSchema.safeParse(env);
+	if (!parsed.success) {
+		const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+		throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+	}
+	const e = parsed.data;
+	const postgres = e.DATABASE_URL.startsWith('postgres');
+	return {
+		port: e.PORT,
+		host: e.HOST,
+		databaseUrl: postgres ? e.DATABASE_URL : `file:${path.resolve(e.DATABASE_URL.slice('file:'.length))}`,
+		databaseProvider: postgres ? 'postgresql' : 'sqlite',
+		redisUrl: e.REDIS_URL,
+		demo: e.RAHKAR_DEMO === '1',
+		demoPassword: e.RAHKAR_DEMO_PASSWORD,
+		origin: e.ORIGIN,
+		production: e.NODE_ENV === 'production'
+	};
+}

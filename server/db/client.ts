@@ -1,0 +1,70 @@
+// Opens the database named by the configuration: migrates it, then returns a Prisma
+// client on the matching driver adapter. Both generated clients share one model API.
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PrismaClient as SqliteClient } from '../../prisma/generated/sqlite/client';
+import { PrismaClient as PostgresClient } from '../../prisma/generated/postgresql/client';
+import type { DatabaseProvider } from '../config';
+import { migratePostgres, migrateSqlite } from './migrate';
+
+export type Db = SqliteClient;
+export type { Prisma } from '../../prisma/generated/sqlite/client';
+
+const migrationsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prisma/migrations');
+
+export interface Database {
+	db: Db;
+	provider: DatabaseProvider;
+	/** Answers true when the database answers a trivial query. */
+	ping(): Promise<boolean>;
+	close(): Promise<void>;
+}
+
+/** Migrates and opens the database at `url` (file:… for SQLite, postgres://… for PostgreSQL). */
+export async function openDatabase(url: string): Promise<Database> {
+	const provider: DatabaseProvider = url.startsWith('postgres') ? 'postgresql' : 'sqlite';
+	const db = provider === 'postgresql' ? await openPostgres(url) : await openSqlite(url);
+	return {
+		db,
+		provider,
+		async ping() {
+			try {
+				await db.$queryRawUnsafe('SELECT 1');
+				return true;
+			} catch {
+				return false;
+			}
+		},
+		close: () => db.$disconnect()
+	};
+}
+
+async function openPostgres(url: string): Promise<Db> {
+	const pg = (await import('pg')).default;
+	const client = new pg.Client({ connectionString: url });
+	await client.connect();
+	try {
+		await migratePostgres(client, path.join(migrationsRoot, 'postgresql'));
+	} finally {
+		await client.end();
+	}
+	const { PrismaPg } = await import('@prisma/adapter-pg');
+	return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+}
+
+async function openSqlite(url: string): Promise<Db> {
+	const file = url.slice('file:'.length);
+	mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+	const Sqlite = (await import('better-sqlite3')).default;
+	const raw = new Sqlite(file);
+	try {
+		// WAL lets readers proceed while the collab server appends updates.
+		raw.pragma('journal_mode = WAL');
+		await migrateSqlite(raw, path.join(migrationsRoot, 'sqlite'));
+	} finally {
+		raw.close();
+	}
+	const { PrismaBetterSqlite3 } = await import('@prisma/adapter-better-sqlite3');
+	return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url }) });
+}

@@ -1,0 +1,92 @@
+// First start: an empty database gets an organisation — the demo one unless RAHKAR_DEMO=0.
+import { randomBytes } from 'node:crypto';
+import type { Auth } from '../auth/auth';
+import type { Db } from './client';
+import { SIDES, type GroupRole, type Side } from '../../shared/sides';
+import { createUser } from '../domain/users';
+
+export const DEMO_EMAILS = {
+	admin: 'admin@rahkar.example',
+	moderator: 'moderator@rahkar.example',
+	executor: 'executor@rahkar.example',
+	member: 'member@rahkar.example',
+	observer: 'observer@rahkar.example'
+} as const;
+
+const DISTRICTS = [1, 4, 7, 12, 19];
+// Thirty people, five per side, so both demo groups can seat all six sides.
+const PEOPLE: Record<Side, string[]> = {
+	ENTREPRENEUR: ['مریم احمدی', 'علی رضایی', 'زهرا کریمی', 'حسین موسوی', 'فاطمه حسینی'],
+	EXPERT: ['دکتر سارا نوری', 'مهندس رضا طاهری', 'نرگس صادقی', 'امیر جعفری', 'لیلا قاسمی'],
+	AGENCY: ['محمد عباسی', 'سمیه رحیمی', 'جواد نظری', 'الهام یوسفی', 'کاوه شریفی'],
+	LEGAL: ['وکیل پروین اکبری', 'بهروز سلطانی', 'شیرین مرادی', 'ناصر کاظمی', 'مینا فرهادی'],
+	MEDIA: ['نیلوفر بهرامی', 'سعید کامرانی', 'هانیه زمانی', 'پیمان امینی', 'رویا توکلی'],
+	EXECUTOR: ['بهناز محمدی', 'داوود حیدری', 'آرش کیانی', 'مهسا صالحی', 'یاسر نوروزی']
+};
+const GROUPS = [
+	{ name: 'کارگروه کسب‌وکارهای خانگی', description: 'از ایده‌ی خانگی تا فروشگاه محله: محصولات دست‌ساز شهروندان.' },
+	{ name: 'کارگروه گردشگری محله‌ای', description: 'خدمات گردشگری کوچک با مشارکت ساکنان محله‌ها.' }
+];
+
+export interface SeedResult {
+	organisationId: string;
+	demo: boolean;
+	/** Set only when the password was generated here; print it once. */
+	generatedPassword?: string;
+}
+
+/** Seeds an empty database; returns null when an organisation already exists. */
+export async function seedIfEmpty(deps: { db: Db; auth: Auth }, options: { demo: boolean; password?: string }): Promise<SeedResult | null> {
+	const { db } = deps;
+	if ((await db.organisation.count()) > 0) return null;
+	if (!options.demo) {
+		const org = await db.organisation.create({ data: { name: 'Rahkar' } });
+		return { organisationId: org.id, demo: false };
+	}
+	const org = await db.organisation.create({ data: { name: 'سازمان رفاه شهر — نمونه' } });
+	const districts = await Promise.all(
+		DISTRICTS.map((n) => db.district.create({ data: { organisationId: org.id, number: n, name: `منطقه ${n}` } }))
+	);
+	const people: Record<Side, string[]> = { ENTREPRENEUR: [], EXPERT: [], AGENCY: [], LEGAL: [], MEDIA: [], EXECUTOR: [] };
+	let i = 0;
+	for (const side of SIDES) {
+		for (const name of PEOPLE[side]) {
+			const district = districts[i++ % districts.length];
+			const person = await db.person.create({
+				data: { organisationId: org.id, name, districtId: district.id, consent: i % 4 !== 0, email: `person${i}@rahkar.example` }
+			});
+			people[side].push(person.id);
+		}
+	}
+	// Seats: group 1 takes the first two people of each side, group 2 the next two.
+	const groups: { id: string }[] = [];
+	for (const [g, spec] of GROUPS.entries()) {
+		const group = await db.group.create({ data: { organisationId: org.id, name: spec.name, description: spec.description, districtId: districts[g].id } });
+		groups.push(group);
+		for (const side of SIDES) {
+			for (const personId of people[side].slice(g * 2, g * 2 + 2)) {
+				await db.membership.create({ data: { groupId: group.id, personId, side, role: 'MEMBER' } });
+			}
+		}
+	}
+	// Accounts for five seated people; the moderator moderates both groups.
+	const seat = async (groupIndex: number, personId: string, role: GroupRole) =>
+		db.membership.update({ where: { groupId_personId: { groupId: groups[groupIndex].id, personId } }, data: { role } });
+	await seat(0, people.EXPERT[0], 'MODERATOR');
+	await db.membership.create({ data: { groupId: groups[1].id, personId: people.EXPERT[0], side: 'EXPERT', role: 'MODERATOR' } });
+	await seat(0, people.EXECUTOR[0], 'EXECUTOR');
+	await seat(0, people.MEDIA[1], 'OBSERVER');
+
+	const password = options.password ?? randomBytes(9).toString('base64url');
+	const accounts: [string, string, string | null, boolean][] = [
+		[DEMO_EMAILS.admin, 'مدیر سامانه', null, true],
+		[DEMO_EMAILS.moderator, PEOPLE.EXPERT[0], people.EXPERT[0], false],
+		[DEMO_EMAILS.executor, PEOPLE.EXECUTOR[0], people.EXECUTOR[0], false],
+		[DEMO_EMAILS.member, PEOPLE.ENTREPRENEUR[0], people.ENTREPRENEUR[0], false],
+		[DEMO_EMAILS.observer, PEOPLE.MEDIA[1], people.MEDIA[1], false]
+	];
+	for (const [email, name, personId, isAdmin] of accounts) {
+		await createUser(deps, { organisationId: org.id, email, name, password, personId, isAdmin });
+	}
+	return { organisationId: org.id, demo: true, generatedPassword: options.password ? undefined : password };
+}

@@ -1,0 +1,36 @@
+// Typed domain errors. Adapters map them in one place each: HTTP statuses (httpStatus),
+// socket acknowledgements ({ ok: false, code }) and WebSocket close codes (server/collab).
+
+export const ERROR_CODES = [
+	'UNAUTHENTICATED',
+	'FORBIDDEN',
+	'NOT_FOUND',
+	'INVALID',
+	'CONFLICT',
+	'RATE_LIMITED',
+	'UNAVAILABLE'
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class DomainError extends Error {
+	constructor(
+		readonly code: ErrorCode,
+		message: string = code
+	) {
+		super(message);
+		this.name = 'DomainError';
+	}
+}
+
+const STATUS: Record<ErrorCode, number> = {
+	UNAUTHENTICATED: 401,
+	FORBIDDEN: 403,
+	NOT_FOUND: 404,
+	INVALID: 400,
+	CONFLICT: 409,
+	RATE_LIMITED: 429,
+	UNAVAILABLE: 503
+};
+
+/** The HTTP status for a domain error code. */
+export const httpStatus = (code: ErrorCode): number => STATUS[code];

@@ -1,0 +1,56 @@
+// Reading groups: the dashboard's list and one group's six sides.
+import type { Db } from '../db/client';
+import { SIDES, type GroupRole, type Side } from '../../shared/sides';
+import { groupAccess, type Actor, type GroupAccess } from './access';
+
+export interface GroupSummary {
+	id: string;
+	name: string;
+	description: string;
+	cadenceDays: number;
+	role: GroupRole | null;
+	side: Side | null;
+	/** How many people sit on each side. */
+	seats: Record<Side, number>;
+}
+
+const emptySeats = (): Record<Side, number> => Object.fromEntries(SIDES.map((s) => [s, 0])) as Record<Side, number>;
+
+/** Groups the actor belongs to (every group of the organisation for an administrator). */
+export async function groupsForActor(db: Db, actor: Actor): Promise<GroupSummary[]> {
+	const groups = await db.group.findMany({
+		where: {
+			organisationId: actor.organisationId,
+			...(actor.isAdmin ? {} : { memberships: { some: { personId: actor.personId ?? '' } } })
+		},
+		orderBy: { name: 'asc' },
+		include: { memberships: { select: { personId: true, side: true, role: true } } }
+	});
+	return groups.map((g) => {
+		const seats = emptySeats();
+		for (const m of g.memberships) seats[m.side] += 1;
+		const mine = g.memberships.find((m) => m.personId === actor.personId);
+		return { id: g.id, name: g.name, description: g.description, cadenceDays: g.cadenceDays, role: mine?.role ?? null, side: mine?.side ?? null, seats };
+	});
+}
+
+export interface GroupDetail {
+	id: string;
+	name: string;
+	description: string;
+	cadenceDays: number;
+	access: GroupAccess;
+	sides: Record<Side, { personId: string; name: string; role: GroupRole }[]>;
+}
+
+/** One group with who sits on each side; NOT_FOUND unless the actor may read it. */
+export async function groupDetail(db: Db, actor: Actor, groupId: string): Promise<GroupDetail> {
+	const access = await groupAccess(db, actor, groupId);
+	const group = await db.group.findUniqueOrThrow({
+		where: { id: groupId },
+		include: { memberships: { include: { person: { select: { name: true } } }, orderBy: { createdAt: 'asc' } } }
+	});
+	const sides = Object.fromEntries(SIDES.map((s) => [s, [] as GroupDetail['sides'][Side]])) as GroupDetail['sides'];
+	for (const m of group.memberships) sides[m.side].push({ personId: m.personId, name: m.person.name, role: m.role });
+	return { id: group.id, name: group.name, description: group.description, cadenceDays: group.cadenceDays, access, sides };
+}

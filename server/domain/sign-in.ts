@@ -1,0 +1,51 @@
+// Signing in and out. The answer never reveals whether an email exists: an unknown
+// email, a wrong password and a locked account all look the same to the caller,
+// except that a lock says when to try again.
+import { z } from 'zod';
+import type { Auth } from '../auth/auth';
+import type { Db } from '../db/client';
+import { DomainError } from './errors';
+import { ACCOUNT_RULE, ADDRESS_RULE, accountKey, addressKey, clearFailures, lockedFor, recordFailure } from './sign-in-throttle';
+
+export const SignInInput = z.object({
+	email: z.string().trim().toLowerCase().email().max(254),
+	password: z.string().min(1).max(256)
+});
+export type SignInInput = z.infer<typeof SignInInput>;
+
+export type SignInResult =
+	| { ok: true; setCookies: string[]; locale: string | null }
+	| { ok: false; reason: 'INVALID_CREDENTIALS' }
+	| { ok: false; reason: 'RATE_LIMITED'; retryAfterSeconds: number };
+
+/** Checks the throttle, verifies the password and returns the session cookies to set. */
+export async function signIn(
+	deps: { db: Db; auth: Auth },
+	input: SignInInput,
+	request: { address: string; headers: Headers }
+): Promise<SignInResult> {
+	const keys = [accountKey(input.email), addressKey(request.address)];
+	const wait = Math.max(...(await Promise.all(keys.map((k) => lockedFor(deps.db, k)))));
+	if (wait > 0) return { ok: false, reason: 'RATE_LIMITED', retryAfterSeconds: Math.ceil(wait / 1000) };
+
+	const response = await deps.auth.api.signInEmail({
+		body: { email: input.email, password: input.password, rememberMe: true },
+		headers: request.headers,
+		asResponse: true
+	});
+	if (response.ok) {
+		await clearFailures(deps.db, keys[0]);
+		const user = await deps.db.user.findUnique({ where: { email: input.email }, select: { locale: true } });
+		return { ok: true, setCookies: response.headers.getSetCookie(), locale: user?.locale ?? null };
+	}
+	if (response.status >= 500) throw new DomainError('UNAVAILABLE', `sign-in failed with ${response.status}`);
+	await recordFailure(deps.db, keys[0], ACCOUNT_RULE);
+	await recordFailure(deps.db, keys[1], ADDRESS_RULE);
+	return { ok: false, reason: 'INVALID_CREDENTIALS' };
+}
+
+/** Ends the session named by the request's cookie; returns the cookies that clear it. */
+export async function signOut(auth: Auth, headers: Headers): Promise<string[]> {
+	const response = await auth.api.signOut({ headers, asResponse: true });
+	return response.headers.getSetCookie();
+}

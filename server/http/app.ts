@@ -1,0 +1,29 @@
+// The express app: health check, then SvelteKit's handler for everything else.
+import express, { type RequestHandler } from 'express';
+import type { Database } from '../db/client';
+
+export function createApp(options: { database: Database; svelteKit: RequestHandler | null }) {
+	const app = express();
+	app.disable('x-powered-by');
+
+	app.get('/healthz', async (_req, res) => {
+		const ok = await options.database.ping();
+		res.status(ok ? 200 : 503).json({ ok, database: options.database.provider });
+	});
+
+	if (options.svelteKit) {
+		// The real scheme of this connection (a client cannot forge it: we overwrite it).
+		// Behind a TLS-terminating proxy, set ORIGIN instead (README, "Deployment").
+		app.use((req, _res, next) => {
+			req.headers['x-rahkar-protocol'] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+			next();
+		});
+		app.use(options.svelteKit);
+	}
+	else {
+		app.use((_req, res) => {
+			res.status(503).type('text/plain').send('The web app is not built: run `npm run build` (or `npm start`, which builds it).');
+		});
+	}
+	return app;
+}

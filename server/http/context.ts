@@ -1,0 +1,28 @@
+// The running server's services, shared with SvelteKit's hooks. It sits on globalThis
+// because SvelteKit's server code is a separate module graph (the build, or Vite's SSR
+// loader in development) from the Node process that starts it.
+import type { Config } from '../config';
+import type { Database } from '../db/client';
+import type { Auth } from '../auth/auth';
+import type { RealtimeServer } from '../realtime/realtime-server';
+
+export interface AppContext {
+	config: Config;
+	database: Database;
+	auth: Auth;
+	io: RealtimeServer | null;
+}
+
+const KEY = Symbol.for('rahkar.app-context');
+type Holder = { [KEY]?: AppContext };
+
+export function setAppContext(context: AppContext | undefined): void {
+	(globalThis as Holder)[KEY] = context;
+}
+
+/** The services of the running server; throws when called before start-up finished. */
+export function appContext(): AppContext {
+	const context = (globalThis as Holder)[KEY];
+	if (!context) throw new Error('Rahkar server context is not set: start through server/main.ts or `npm run dev`');
+	return context;
+}

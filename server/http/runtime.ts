@@ -1,0 +1,62 @@
+// Start-up and shutdown of everything behind the one port, independent of who owns the
+// HTTP server (server/main.ts in production, Vite's dev server in development).
+import type { Server as HttpServer } from 'node:http';
+import type { Config } from '../config';
+import { openDatabase } from '../db/client';
+import { seedIfEmpty } from '../db/seed';
+import { createAuth, sessionUser } from '../auth/auth';
+import { attachRealtime } from '../realtime/realtime-server';
+import { createCollabServer } from '../collab/collab-server';
+import { RoomRegistry } from '../collab/registry';
+import { prismaDocumentStore } from '../collab/store';
+import { documentAccess } from '../domain/documents';
+import { setAppContext, type AppContext } from './context';
+import { sessionSecret } from './secret';
+
+export interface Runtime {
+	context: AppContext;
+	/** Attaches Socket.IO and the Yjs endpoint to an HTTP server. Other upgrade requests
+	 * are refused unless `others` says someone else (Vite's HMR) takes them. */
+	attach(server: HttpServer, others?: 'leave'): void;
+	close(): Promise<void>;
+}
+
+export async function startRuntime(config: Config, log: (line: string) => void = console.log): Promise<Runtime> {
+	const database = await openDatabase(config.databaseUrl);
+	const auth = createAuth({ db: database.db, config, secret: await sessionSecret(database.db, process.env.RAHKAR_SECRET) });
+	const seeded = await seedIfEmpty({ db: database.db, auth }, { demo: config.demo, password: config.demoPassword });
+	if (seeded?.demo) {
+		log(`Seeded the demo organisation. Sign in as admin@rahkar.example (also moderator@, executor@, member@, observer@).`);
+		if (seeded.generatedPassword) log(`Demo password (shown once): ${seeded.generatedPassword}`);
+	} else if (seeded) {
+		log('Created an empty organisation. Make the first administrator with `npm run user:create`.');
+	}
+
+	const context: AppContext = { config, database, auth, io: null };
+	setAppContext(context);
+	const authenticate = (request: { headers: import('node:http').IncomingHttpHeaders }) => sessionUser(auth, request.headers);
+	const collab = createCollabServer({
+		registry: new RoomRegistry(prismaDocumentStore(database.db)),
+		authenticate,
+		authorize: (actor, name) => documentAccess(database.db, actor, name)
+	});
+
+	return {
+		context,
+		attach(server, others) {
+			context.io = attachRealtime(server, { db: database.db, authenticate });
+			server.on('upgrade', (request, socket, head) => {
+				if (collab.handleUpgrade(request, socket, head)) return;
+				// Socket.IO (destroyUpgrade: false) answers its own path.
+				if (others === 'leave' || request.url?.startsWith('/socket.io/')) return;
+				socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+			});
+		},
+		async close() {
+			await collab.close();
+			await new Promise<void>((resolve) => (context.io ? context.io.close(() => resolve()) : resolve()));
+			await database.close();
+			setAppContext(undefined);
+		}
+	};
+}

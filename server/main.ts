@@ -1,0 +1,65 @@
+// Rahkar's production entry: one process, one port for pages, Socket.IO and Yjs.
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { RequestHandler } from 'express';
+import { ConfigError, loadConfig } from './config';
+import { startRuntime } from './http/runtime';
+import { createApp } from './http/app';
+
+const PROTOCOL_HEADER = 'x-rahkar-protocol';
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** SvelteKit's adapter-node handler, loaded at run time so type checks skip the build. */
+async function loadSvelteKit(): Promise<RequestHandler | null> {
+	const file = path.join(root, 'build/handler.js');
+	if (!existsSync(file)) return null;
+	// adapter-node reads its settings from the environment when it loads. Without ORIGIN it
+	// assumes https unless told otherwise, so we tell it through a header we set ourselves.
+	process.env.PROTOCOL_HEADER ??= PROTOCOL_HEADER;
+	const mod = (await import(pathToFileURL(file).href)) as { handler: RequestHandler };
+	return mod.handler;
+}
+
+async function main() {
+	let config;
+	try {
+		config = loadConfig();
+	} catch (error) {
+		if (error instanceof ConfigError) {
+			console.error(error.message);
+			process.exit(2);
+		}
+		throw error;
+	}
+	const runtime = await startRuntime(config);
+	const app = createApp({ database: runtime.context.database, svelteKit: await loadSvelteKit() });
+	const server = createServer(app);
+	runtime.attach(server);
+	server.listen(config.port, config.host, () => {
+		const address = server.address();
+		const port = typeof address === 'object' && address ? address.port : config.port;
+		// Tests read this line to find the port when PORT=0.
+		console.log(`Rahkar listening on http://localhost:${port} (${config.databaseProvider})`);
+	});
+
+	let stopping = false;
+	const stop = async (signal: string) => {
+		if (stopping) return;
+		stopping = true;
+		console.log(`${signal}: shutting down`);
+		server.closeIdleConnections();
+		const force = setTimeout(() => process.exit(1), 10_000);
+		force.unref();
+		await runtime.close();
+		server.close(() => process.exit(0));
+	};
+	process.on('SIGINT', () => void stop('SIGINT'));
+	process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});

@@ -1,0 +1,29 @@
+// The collab server's wire constants, shared by the server and the browser client.
+
+/** y-websocket message types, plus Rahkar's own "saved" acknowledgement. */
+export const MessageType = {
+	sync: 0,
+	awareness: 1,
+	auth: 2,
+	queryAwareness: 3,
+	/** Server → client, only for clients that connect with `?acks=1`: the server's state
+	 * vector after an update was written to the database. Everything it covers is saved. */
+	saved: 100
+} as const;
+
+/** Close codes. 4400–4499 tell the stock provider not to reconnect (it cannot help);
+ * 4500–4599 mean "try again later". */
+export const CloseCode = {
+	malformed: 4400,
+	unauthenticated: 4401,
+	forbidden: 4403,
+	notFound: 4404,
+	tooLarge: 4413,
+	unavailable: 4503,
+	shuttingDown: 4504
+} as const;
+
+/** Largest message a client may send (an update, an awareness state). */
+export const MAX_MESSAGE_BYTES = 1024 * 1024;
+/** Largest awareness state one client may publish, as JSON. */
+export const MAX_AWARENESS_BYTES = 8 * 1024;

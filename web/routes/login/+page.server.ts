@@ -1,0 +1,29 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { SignInInput, signIn } from '$server/domain/sign-in';
+import { applySetCookies, safeNext } from '$lib/server/cookies';
+import { cookieMaxAge, cookieName, isLocale } from '$lib/paraglide/runtime';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, locals, url, getClientAddress }) => {
+		const form = await request.formData();
+		const email = String(form.get('email') ?? '');
+		const parsed = SignInInput.safeParse({ email, password: form.get('password') });
+		if (!parsed.success) return fail(400, { email, error: 'input' as const });
+
+		const { database, auth } = locals.context;
+		const result = await signIn({ db: database.db, auth }, parsed.data, { address: getClientAddress(), headers: request.headers });
+		if (!result.ok && result.reason === 'RATE_LIMITED') {
+			return fail(429, { email, error: 'rate_limited' as const, minutes: Math.ceil(result.retryAfterSeconds / 60) });
+		}
+		if (!result.ok) return fail(400, { email, error: 'invalid' as const });
+		applySetCookies(cookies, result.setCookies);
+		// The language chosen on another device follows the user here.
+		if (result.locale && isLocale(result.locale)) cookies.set(cookieName, result.locale, { path: '/', maxAge: cookieMaxAge, httpOnly: false, sameSite: 'lax' });
+		redirect(303, safeNext(url.searchParams.get('next')));
+	}
+};

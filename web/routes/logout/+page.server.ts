@@ -1,0 +1,13 @@
+import { redirect } from '@sveltejs/kit';
+import { signOut } from '$server/domain/sign-in';
+import { applySetCookies } from '$lib/server/cookies';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => redirect(303, '/');
+
+export const actions: Actions = {
+	default: async ({ request, cookies, locals }) => {
+		if (locals.user) applySetCookies(cookies, await signOut(locals.context.auth, request.headers));
+		redirect(303, '/login');
+	}
+};
