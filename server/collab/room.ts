@@ -38,7 +38,8 @@ const AWARENESS_TICK_MS = 30;
 
 interface Pending {
 	peer: Peer;
-	update: Uint8Array;
+	/** What the message added to the document; null when it held nothing new. */
+	update: Uint8Array | null;
 }
 
 export class Room {
@@ -133,9 +134,18 @@ export class Room {
 	}
 
 	private accept(peer: Peer, update: Uint8Array): void {
-		// Applying validates the update; a malformed one throws before it is stored.
-		Y.applyUpdate(this.doc, update, peer);
-		this.inbox.push({ peer, update });
+		// Applying validates the update; a malformed one throws before anything is stored.
+		// Only what is new to the document is kept: the doc's own update event gives exactly
+		// that, so a client resending what the server has (a reconnect) costs no write.
+		let fresh: Uint8Array | null = null;
+		const capture = (u: Uint8Array) => (fresh = fresh ? Y.mergeUpdates([fresh, u]) : u);
+		this.doc.on('update', capture);
+		try {
+			Y.applyUpdate(this.doc, update, peer);
+		} finally {
+			this.doc.off('update', capture);
+		}
+		this.inbox.push({ peer, update: fresh });
 		this.writing ??= this.drain().finally(() => (this.writing = null));
 	}
 
@@ -144,11 +154,9 @@ export class Room {
 		while (this.inbox.length > 0) {
 			const batch = this.inbox;
 			this.inbox = [];
+			const updates = batch.flatMap((p) => (p.update ? [p.update] : []));
 			try {
-				this.lastId = await this.store.append(
-					this.name,
-					batch.map((p) => p.update)
-				);
+				if (updates.length > 0) this.lastId = await this.store.append(this.name, updates);
 			} catch (error) {
 				// Not stored, so neither relayed nor acknowledged. The senders are told to come
 				// back later; their clients still hold the edits and resend them on resync.
@@ -156,21 +164,23 @@ export class Room {
 				for (const peer of new Set(batch.map((p) => p.peer))) peer.close(CloseCode.unavailable, 'storage unavailable');
 				continue;
 			}
-			this.sinceSnapshot += batch.length;
-			this.relay(batch);
+			this.sinceSnapshot += updates.length;
+			this.relay(updates, batch);
 			if (this.sinceSnapshot >= COMPACT_AFTER) await this.compact();
 		}
 	}
 
-	private relay(batch: Pending[]): void {
-		const merged = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((p) => p.update));
-		const message = encoding.createEncoder();
-		encoding.writeVarUint(message, MessageType.sync);
-		syncProtocol.writeUpdate(message, merged);
-		const bytes = encoding.toUint8Array(message);
-		// Senders receive their own edits back too: one shared buffer for everyone keeps the
-		// fan-out at N sends per batch, and Yjs ignores what a peer already has.
-		for (const peer of this.peers.keys()) peer.send(bytes);
+	private relay(updates: Uint8Array[], batch: Pending[]): void {
+		if (updates.length > 0) {
+			const merged = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
+			const message = encoding.createEncoder();
+			encoding.writeVarUint(message, MessageType.sync);
+			syncProtocol.writeUpdate(message, merged);
+			const bytes = encoding.toUint8Array(message);
+			// Senders receive their own edits back too: one shared buffer for everyone keeps
+			// the fan-out at N sends per batch, and Yjs ignores what a peer already has.
+			for (const peer of this.peers.keys()) peer.send(bytes);
+		}
 		const writers = new Set(batch.filter((p) => p.peer.wantsAcks).map((p) => p.peer));
 		if (writers.size === 0) return;
 		const ack = encoding.createEncoder();

@@ -6,6 +6,7 @@ import { openDatabase } from '../db/client';
 import { seedIfEmpty } from '../db/seed';
 import { createAuth, sessionUser } from '../auth/auth';
 import { attachRealtime } from '../realtime/realtime-server';
+import { realtimeFeatures } from '../realtime/features';
 import { createCollabServer } from '../collab/collab-server';
 import { RoomRegistry } from '../collab/registry';
 import { prismaDocumentStore } from '../collab/store';
@@ -44,7 +45,7 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 	return {
 		context,
 		attach(server, others) {
-			context.io = attachRealtime(server, { db: database.db, authenticate });
+			context.io = attachRealtime(server, { db: database.db, authenticate }, realtimeFeatures);
 			server.on('upgrade', (request, socket, head) => {
 				if (collab.handleUpgrade(request, socket, head)) return;
 				// Socket.IO (destroyUpgrade: false) answers its own path.

@@ -1,21 +1,21 @@
 // Socket.IO: everything live that is not a document. Connections are authenticated by
-// the session cookie; joining a group's room is authorised by the domain.
+// the session cookie; each feature registers its own events (server/realtime/*.ts).
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
-import { GroupJoinPayload, type Ack, type ClientToServerEvents, type ServerToClientEvents, type PresenceEntry } from '../../shared/events';
+import type { Ack, ClientToServerEvents, PresenceEntry, ServerToClientEvents } from '../../shared/events';
 import type { Actor } from '../domain/access';
-import { groupAccess } from '../domain/access';
 import { DomainError } from '../domain/errors';
 import type { Db } from '../db/client';
 
 export interface SocketData {
 	actor: Actor;
 	name: string;
+	/** Groups this socket joined, with how it appears in their presence lists. */
 	groups: Map<string, PresenceEntry>;
 }
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export interface RealtimeDeps {
 	db: Db;
@@ -23,9 +23,11 @@ export interface RealtimeDeps {
 	onError?(error: unknown): void;
 }
 
-export const groupRoom = (groupId: string) => `group:${groupId}`;
+/** A feature's socket events: called once per connection to register its handlers. */
+export type RealtimeFeature = (socket: RealtimeSocket, io: RealtimeServer, deps: Required<RealtimeDeps>) => void;
 
-/** Validates a payload, runs a handler and always answers the acknowledgement. */
+/** Validates a payload, runs the handler, and always answers the acknowledgement:
+ * { ok: true, ...result } or { ok: false, code }. Never throws into Socket.IO. */
 export function handled<S extends z.ZodType, T extends object>(
 	schema: S,
 	run: (payload: z.infer<S>) => Promise<T>,
@@ -45,17 +47,16 @@ export function handled<S extends z.ZodType, T extends object>(
 	};
 }
 
-export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): RealtimeServer {
-	const onError = deps.onError ?? console.error;
+export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps, features: RealtimeFeature[]): RealtimeServer {
+	const full: Required<RealtimeDeps> = { onError: console.error, ...deps };
 	const io: RealtimeServer = new Server(httpServer, {
 		// Leave other upgrade requests (the Yjs endpoint) alone.
 		destroyUpgrade: false,
-		maxHttpBufferSize: 64 * 1024,
-		connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 }
+		maxHttpBufferSize: 64 * 1024
 	});
 
 	io.use((socket, next) => {
-		deps
+		full
 			.authenticate(socket.request)
 			.then((actor) => {
 				if (!actor) return next(new Error('UNAUTHENTICATED'));
@@ -64,53 +65,13 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 				next();
 			})
 			.catch((error) => {
-				onError(error);
+				full.onError(error);
 				next(new Error('UNAVAILABLE'));
 			});
 	});
 
-	const presence = async (groupId: string) => {
-		const sockets = await io.in(groupRoom(groupId)).fetchSockets();
-		const byUser = new Map<string, PresenceEntry>();
-		for (const s of sockets) {
-			const entry = s.data.groups?.get(groupId);
-			if (entry) byUser.set(entry.userId, entry);
-		}
-		io.to(groupRoom(groupId)).emit('group:presence', { groupId, present: [...byUser.values()] });
-	};
-
-	io.on('connection', (socket: RealtimeSocket) => {
-		const { actor, name } = socket.data;
-		socket.on(
-			'group:join',
-			handled(
-				GroupJoinPayload,
-				async ({ groupId }) => {
-					const access = await groupAccess(deps.db, actor, groupId);
-					socket.data.groups.set(groupId, { userId: actor.userId, name, side: access.side });
-					await socket.join(groupRoom(groupId));
-					void presence(groupId).catch(onError);
-					return { role: access.role, canEdit: access.canEdit };
-				},
-				onError
-			)
-		);
-		socket.on(
-			'group:leave',
-			handled(
-				GroupJoinPayload,
-				async ({ groupId }) => {
-					socket.data.groups.delete(groupId);
-					await socket.leave(groupRoom(groupId));
-					void presence(groupId).catch(onError);
-					return {};
-				},
-				onError
-			)
-		);
-		socket.on('disconnect', () => {
-			for (const groupId of socket.data.groups.keys()) void presence(groupId).catch(onError);
-		});
+	io.on('connection', (socket) => {
+		for (const feature of features) feature(socket, io, full);
 	});
 	return io;
 }

@@ -1,0 +1,5 @@
+// Every feature's socket events, registered on each connection in this order.
+import type { RealtimeFeature } from './realtime-server';
+import { groupPresence } from './group-presence';
+
+export const realtimeFeatures: RealtimeFeature[] = [groupPresence];

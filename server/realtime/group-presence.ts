@@ -1,0 +1,54 @@
+// Joining a group's live room, and who is present in it.
+import { GroupJoinPayload, type PresenceEntry } from '../../shared/events';
+import { groupAccess } from '../domain/access';
+import { handled, type RealtimeFeature, type RealtimeServer } from './realtime-server';
+
+export const groupRoom = (groupId: string) => `group:${groupId}`;
+
+/** Tells everyone in a group's room who is there (one entry per user). */
+async function broadcastPresence(io: RealtimeServer, groupId: string): Promise<void> {
+	const sockets = await io.in(groupRoom(groupId)).fetchSockets();
+	const byUser = new Map<string, PresenceEntry>();
+	for (const s of sockets) {
+		const entry = s.data.groups?.get(groupId);
+		if (entry) byUser.set(entry.userId, entry);
+	}
+	io.to(groupRoom(groupId)).emit('group:presence', { groupId, present: [...byUser.values()] });
+}
+
+export const groupPresence: RealtimeFeature = (socket, io, { db, onError }) => {
+	const { actor, name } = socket.data;
+	const announce = (groupId: string) => void broadcastPresence(io, groupId).catch(onError);
+
+	socket.on(
+		'group:join',
+		handled(
+			GroupJoinPayload,
+			async ({ groupId }) => {
+				// Refused (NOT_FOUND) for anyone who may not read the group.
+				const access = await groupAccess(db, actor, groupId);
+				socket.data.groups.set(groupId, { userId: actor.userId, name, side: access.side });
+				await socket.join(groupRoom(groupId));
+				announce(groupId);
+				return { role: access.role, canEdit: access.canEdit };
+			},
+			onError
+		)
+	);
+	socket.on(
+		'group:leave',
+		handled(
+			GroupJoinPayload,
+			async ({ groupId }) => {
+				socket.data.groups.delete(groupId);
+				await socket.leave(groupRoom(groupId));
+				announce(groupId);
+				return {};
+			},
+			onError
+		)
+	);
+	socket.on('disconnect', () => {
+		for (const groupId of socket.data.groups.keys()) announce(groupId);
+	});
+};
