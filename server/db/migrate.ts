@@ -20,7 +20,10 @@ interface AppliedRow {
 
 async function loadMigrations(dir: string): Promise<Migration[]> {
 	const entries = await readdir(dir, { withFileTypes: true });
-	const names = entries.filter((d) => d.isDirectory()).map((d) => d.name).sort();
+	const names = entries
+		.filter((d) => d.isDirectory())
+		.map((d) => d.name)
+		.sort();
 	return Promise.all(
 		names.map(async (name) => {
 			const sql = await readFile(path.join(dir, name, 'migration.sql'), 'utf8');

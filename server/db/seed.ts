@@ -61,7 +61,9 @@ export async function seedIfEmpty(deps: { db: Db; auth: Auth }, options: { demo:
 	// Seats: group 1 takes the first two people of each side, group 2 the next two.
 	const groups: { id: string }[] = [];
 	for (const [g, spec] of GROUPS.entries()) {
-		const group = await db.group.create({ data: { organisationId: org.id, name: spec.name, description: spec.description, districtId: districts[g].id } });
+		const group = await db.group.create({
+			data: { organisationId: org.id, name: spec.name, description: spec.description, districtId: districts[g].id }
+		});
 		groups.push(group);
 		for (const side of SIDES) {
 			for (const personId of people[side].slice(g * 2, g * 2 + 2)) {

@@ -43,11 +43,7 @@ export async function groupAccess(db: Db, actor: Actor, groupId: string): Promis
 }
 
 /** The pure rule behind groupAccess: rights from an admin flag and a seat. */
-export function accessFor(
-	groupId: string,
-	isAdmin: boolean,
-	seat: { role: GroupRole; side: Side } | null
-): GroupAccess {
+export function accessFor(groupId: string, isAdmin: boolean, seat: { role: GroupRole; side: Side } | null): GroupAccess {
 	const role = seat?.role ?? null;
 	return {
 		groupId,

@@ -30,7 +30,15 @@ export async function groupsForActor(db: Db, actor: Actor): Promise<GroupSummary
 		const seats = emptySeats();
 		for (const m of g.memberships) seats[m.side] += 1;
 		const mine = g.memberships.find((m) => m.personId === actor.personId);
-		return { id: g.id, name: g.name, description: g.description, cadenceDays: g.cadenceDays, role: mine?.role ?? null, side: mine?.side ?? null, seats };
+		return {
+			id: g.id,
+			name: g.name,
+			description: g.description,
+			cadenceDays: g.cadenceDays,
+			role: mine?.role ?? null,
+			side: mine?.side ?? null,
+			seats
+		};
 	});
 }
 

@@ -19,8 +19,7 @@ export function createApp(options: { database: Database; svelteKit: RequestHandl
 			next();
 		});
 		app.use(options.svelteKit);
-	}
-	else {
+	} else {
 		app.use((_req, res) => {
 			res.status(503).type('text/plain').send('The web app is not built: run `npm run build` (or `npm start`, which builds it).');
 		});

@@ -24,7 +24,10 @@ async function storedDoc(name: string): Promise<Y.Doc> {
 	const d = new Y.Doc();
 	const snapshot = await database.db.yDocSnapshot.findUnique({ where: { docName: name } });
 	if (snapshot) Y.applyUpdate(d, snapshot.state);
-	const rows = await database.db.yDocUpdate.findMany({ where: { docName: name, id: { gt: snapshot?.upToId ?? 0 } }, orderBy: { id: 'asc' } });
+	const rows = await database.db.yDocUpdate.findMany({
+		where: { docName: name, id: { gt: snapshot?.upToId ?? 0 } },
+		orderBy: { id: 'asc' }
+	});
 	for (const r of rows) Y.applyUpdate(d, r.update);
 	return d;
 }
@@ -52,7 +55,11 @@ describe('y-websocket endpoint', () => {
 		await Promise.all([synced(a), synced(b)]);
 		a.doc.getText('t').insert(0, 'سلام ');
 		b.doc.getText('t').insert(0, 'hello ');
-		await eventually(() => a.doc.getText('t').toString() === b.doc.getText('t').toString() && a.doc.getText('t').length === 11, 5000, 'convergence');
+		await eventually(
+			() => a.doc.getText('t').toString() === b.doc.getText('t').toString() && a.doc.getText('t').length === 11,
+			5000,
+			'convergence'
+		);
 		const stored = await storedDoc(doc);
 		expect(stored.getText('t').toString()).toBe(a.doc.getText('t').toString());
 	});

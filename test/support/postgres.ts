@@ -41,10 +41,21 @@ export async function startPostgres(): Promise<Postgres | null> {
 	chmodSync(dir, 0o777);
 	const data = path.join(dir, 'data');
 	const asPostgres = (cmd: string, args: string[]) =>
-		process.getuid?.() === 0 ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' }) : execFileSync(cmd, args, { stdio: 'pipe' });
+		process.getuid?.() === 0
+			? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' })
+			: execFileSync(cmd, args, { stdio: 'pipe' });
 	asPostgres(initdb, ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
 	const port = await freePort();
-	asPostgres(pgCtl, ['-D', data, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, '-l', path.join(dir, 'log'), '-w', 'start']);
+	asPostgres(pgCtl, [
+		'-D',
+		data,
+		'-o',
+		`-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+		'-l',
+		path.join(dir, 'log'),
+		'-w',
+		'start'
+	]);
 	return {
 		url: `postgres://postgres@127.0.0.1:${port}/postgres`,
 		stop() {

@@ -26,8 +26,8 @@ export interface TestServer {
 	dispose(): Promise<void>;
 }
 
-async function freshDatabase(): Promise<{ url: string; provider: 'sqlite' | 'postgresql'; drop(): Promise<void> }> {
-	if (process.env.TEST_DATABASE === 'postgres') {
+async function freshDatabase(postgres: boolean): Promise<{ url: string; provider: 'sqlite' | 'postgresql'; drop(): Promise<void> }> {
+	if (postgres) {
 		const admin = inject('postgresUrl');
 		if (!admin) throw new Error('TEST_DATABASE=postgres needs PostgreSQL: set TEST_POSTGRES_URL or install the server programs');
 		const name = `rahkar_test_${randomBytes(5).toString('hex')}`;
@@ -49,11 +49,21 @@ async function freshDatabase(): Promise<{ url: string; provider: 'sqlite' | 'pos
 		};
 	}
 	const dir = mkdtempSync(path.join(tmpdir(), 'rahkar-test-'));
-	return { url: `file:${path.join(dir, 'rahkar.db')}`, provider: 'sqlite', drop: async () => rmSync(dir, { recursive: true, force: true }) };
+	return {
+		url: `file:${path.join(dir, 'rahkar.db')}`,
+		provider: 'sqlite',
+		drop: async () => rmSync(dir, { recursive: true, force: true })
+	};
 }
 
-export async function startServer(options: { env?: Record<string, string> } = {}): Promise<TestServer> {
-	const database = await freshDatabase();
+export interface StartOptions {
+	env?: Record<string, string>;
+	/** Use PostgreSQL even when the suite runs on SQLite (default: TEST_DATABASE=postgres). */
+	postgres?: boolean;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<TestServer> {
+	const database = await freshDatabase(options.postgres ?? process.env.TEST_DATABASE === 'postgres');
 	let port = 0;
 	let child: ChildProcess | null = null;
 	let log = '';

@@ -5,5 +5,8 @@ const intlLocale = (locale: string) => (locale === 'fa' ? 'fa-IR-u-ca-persian' :
 
 export const formatNumber = (n: number, locale: string = getLocale()): string => new Intl.NumberFormat(intlLocale(locale)).format(n);
 
-export const formatDate = (d: Date | string, locale: string = getLocale(), options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string =>
-	new Intl.DateTimeFormat(intlLocale(locale), options).format(typeof d === 'string' ? new Date(d) : d);
+export const formatDate = (
+	d: Date | string,
+	locale: string = getLocale(),
+	options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }
+): string => new Intl.DateTimeFormat(intlLocale(locale), options).format(typeof d === 'string' ? new Date(d) : d);

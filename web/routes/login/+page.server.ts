@@ -23,7 +23,8 @@ export const actions: Actions = {
 		if (!result.ok) return fail(400, { email, error: 'invalid' as const });
 		applySetCookies(cookies, result.setCookies);
 		// The language chosen on another device follows the user here.
-		if (result.locale && isLocale(result.locale)) cookies.set(cookieName, result.locale, { path: '/', maxAge: cookieMaxAge, httpOnly: false, sameSite: 'lax' });
+		if (result.locale && isLocale(result.locale))
+			cookies.set(cookieName, result.locale, { path: '/', maxAge: cookieMaxAge, httpOnly: false, sameSite: 'lax' });
 		redirect(303, safeNext(url.searchParams.get('next')));
 	}
 };
