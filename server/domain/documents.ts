@@ -1,13 +1,17 @@
 // Names of collaborative documents and the rights a user has on each.
-// A name is "group.<groupId>.<part>", for example "group.ckx….agenda".
+//   group.<groupId>.<part>      a group's own pad (notes…)
+//   meeting.<meetingId>.agenda  one meeting's agenda, with each item's notes
 import type { Db } from '../db/client';
 import { groupAccess, type Actor } from './access';
 import { DomainError } from './errors';
 
-const NAME = /^group\.([a-z0-9]{8,40})\.([a-z0-9-]{1,40})$/;
+const GROUP_DOC = /^group\.([a-z0-9]{8,40})\.([a-z0-9-]{1,40})$/;
+const MEETING_DOC = /^meeting\.([a-z0-9]{8,40})\.agenda$/;
 
-/** The document name for one part of a group (a notes pad, a meeting's agenda…). */
+/** The document name for one part of a group (a notes pad…). */
 export const groupDocumentName = (groupId: string, part: string): string => `group.${groupId}.${part}`;
+/** The agenda document of a meeting. */
+export const agendaDocumentName = (meetingId: string): string => `meeting.${meetingId}.agenda`;
 
 export interface DocumentAccess {
 	name: string;
@@ -15,10 +19,21 @@ export interface DocumentAccess {
 	canEdit: boolean;
 }
 
+/** The group a document belongs to, or NOT_FOUND. */
+async function documentGroup(db: Db, name: string): Promise<string> {
+	const group = GROUP_DOC.exec(name);
+	if (group) return group[1];
+	const meeting = MEETING_DOC.exec(name);
+	if (meeting) {
+		const row = await db.meeting.findUnique({ where: { id: meeting[1] }, select: { groupId: true } });
+		if (row) return row.groupId;
+	}
+	throw new DomainError('NOT_FOUND', 'unknown document');
+}
+
 /** Decides whether the actor may open a document, and whether their edits are kept. */
 export async function documentAccess(db: Db, actor: Actor, name: string): Promise<DocumentAccess> {
-	const match = NAME.exec(name);
-	if (!match) throw new DomainError('NOT_FOUND', 'unknown document');
-	const access = await groupAccess(db, actor, match[1]);
-	return { name, groupId: match[1], canEdit: access.canEdit };
+	const groupId = await documentGroup(db, name);
+	const access = await groupAccess(db, actor, groupId);
+	return { name, groupId, canEdit: access.canEdit };
 }
