@@ -22,7 +22,7 @@ export interface TestServer {
 	stop(hard?: boolean): Promise<void>;
 	/** Starts the process again on the same port and database. */
 	restart(hard?: boolean): Promise<void>;
-	/** Stops the server and removes its database. */
+	/** Stops the server and removes its database (unless it was given as `databaseUrl`). */
 	dispose(): Promise<void>;
 }
 
@@ -60,10 +60,20 @@ export interface StartOptions {
 	env?: Record<string, string>;
 	/** Use PostgreSQL even when the suite runs on SQLite (default: TEST_DATABASE=postgres). */
 	postgres?: boolean;
+	/** Serve this existing database instead of a fresh one; the caller owns it and removes it. */
+	databaseUrl?: string;
 }
 
+const existingDatabase = (url: string) => ({
+	url,
+	provider: url.startsWith('postgres') ? ('postgresql' as const) : ('sqlite' as const),
+	drop: async () => {}
+});
+
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
-	const database = await freshDatabase(options.postgres ?? process.env.TEST_DATABASE === 'postgres');
+	const database = options.databaseUrl
+		? existingDatabase(options.databaseUrl)
+		: await freshDatabase(options.postgres ?? process.env.TEST_DATABASE === 'postgres');
 	let port = 0;
 	let child: ChildProcess | null = null;
 	let log = '';
