@@ -42,6 +42,16 @@ interface Pending {
 	update: Uint8Array | null;
 }
 
+function encodeStateVector(vector: Map<number, number>): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, vector.size);
+	for (const [client, clock] of vector) {
+		encoding.writeVarUint(encoder, client);
+		encoding.writeVarUint(encoder, clock);
+	}
+	return encoding.toUint8Array(encoder);
+}
+
 export class Room {
 	readonly doc = new Y.Doc({ gc: true });
 	readonly awareness = new awarenessProtocol.Awareness(this.doc);
@@ -52,6 +62,9 @@ export class Room {
 	private awarenessTimer: NodeJS.Timeout | null = null;
 	private lastId = 0;
 	private sinceSnapshot = 0;
+	/** What the database holds, per Yjs client. The in-memory document runs ahead of it
+	 * while a write is in flight, so acknowledgements are built from this, not the doc. */
+	private stored = new Map<number, number>();
 
 	constructor(
 		readonly name: string,
@@ -79,6 +92,7 @@ export class Room {
 		});
 		this.lastId = stored.lastId;
 		this.sinceSnapshot = stored.pending;
+		this.stored = Y.decodeStateVector(Y.encodeStateVector(this.doc));
 	}
 
 	/** Adds a peer and starts the sync handshake. */
@@ -165,6 +179,11 @@ export class Room {
 				continue;
 			}
 			this.sinceSnapshot += updates.length;
+			for (const update of updates) {
+				for (const [client, clock] of Y.parseUpdateMeta(update).to) {
+					if (clock > (this.stored.get(client) ?? 0)) this.stored.set(client, clock);
+				}
+			}
 			this.relay(updates, batch);
 			if (this.sinceSnapshot >= COMPACT_AFTER) await this.compact();
 		}
@@ -185,7 +204,7 @@ export class Room {
 		if (writers.size === 0) return;
 		const ack = encoding.createEncoder();
 		encoding.writeVarUint(ack, MessageType.saved);
-		encoding.writeVarUint8Array(ack, Y.encodeStateVector(this.doc));
+		encoding.writeVarUint8Array(ack, encodeStateVector(this.stored));
 		const ackBytes = encoding.toUint8Array(ack);
 		for (const peer of writers) if (this.peers.has(peer)) peer.send(ackBytes);
 	}

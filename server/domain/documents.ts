@@ -8,10 +8,7 @@ import { DomainError } from './errors';
 const GROUP_DOC = /^group\.([a-z0-9]{8,40})\.([a-z0-9-]{1,40})$/;
 const MEETING_DOC = /^meeting\.([a-z0-9]{8,40})\.agenda$/;
 
-/** The document name for one part of a group (a notes pad…). */
-export const groupDocumentName = (groupId: string, part: string): string => `group.${groupId}.${part}`;
-/** The agenda document of a meeting. */
-export const agendaDocumentName = (meetingId: string): string => `meeting.${meetingId}.agenda`;
+export { groupDocumentName, agendaDocumentName } from '../../shared/documents';
 
 export interface DocumentAccess {
 	name: string;

@@ -1,0 +1,32 @@
+// Knows whether every local edit is saved: the server sends its state vector after each
+// write (the "saved" message); we are saved when it covers our own state vector.
+import * as Y from 'yjs';
+
+/** True when every clock in `local` is covered by `saved`. */
+export function covers(saved: Map<number, number>, local: Map<number, number>): boolean {
+	for (const [client, clock] of local) if ((saved.get(client) ?? 0) < clock) return false;
+	return true;
+}
+
+export class SaveTracker {
+	private saved = new Map<number, number>();
+	constructor(private readonly doc: Y.Doc) {}
+
+	/** Records the server's state vector from a "saved" message. */
+	acknowledge(stateVector: Uint8Array): void {
+		for (const [client, clock] of Y.decodeStateVector(stateVector)) {
+			if (clock > (this.saved.get(client) ?? 0)) this.saved.set(client, clock);
+		}
+	}
+
+	/** Records an update that came from the server: it relays only what it has stored. */
+	received(update: Uint8Array): void {
+		for (const [client, clock] of Y.parseUpdateMeta(update).to) {
+			if (clock > (this.saved.get(client) ?? 0)) this.saved.set(client, clock);
+		}
+	}
+
+	get allSaved(): boolean {
+		return covers(this.saved, Y.decodeStateVector(Y.encodeStateVector(this.doc)));
+	}
+}
