@@ -209,11 +209,11 @@ export class Room {
 		for (const peer of writers) if (this.peers.has(peer)) peer.send(ackBytes);
 	}
 
-	/** Folds the log into a snapshot. Runs inside the write pipeline, so the document
-	 * state is exactly the stored log up to lastId. */
+	/** Folds the stored log into a snapshot (from the database's copy, so it is safe
+	 * whatever this node's memory holds). Runs inside the write pipeline. */
 	private async compact(): Promise<void> {
 		try {
-			await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.lastId);
+			await this.store.compact(this.name, this.lastId);
 			this.sinceSnapshot = 0;
 		} catch (error) {
 			this.onError(error); // the log is still complete; compaction retries later

@@ -1,7 +1,9 @@
 // Durable storage for Yjs documents: an append-only log of updates plus a compacted
 // snapshot. The seam is small on purpose ({ load, append, compact }) so a room never
 // touches Prisma itself.
+import * as Y from 'yjs';
 import type { Db } from '../db/client';
+import type { DatabaseProvider } from '../config';
 
 export interface StoredDocument {
 	/** The snapshot (if any) followed by every later update, in order. */
@@ -16,14 +18,22 @@ export interface DocumentStore {
 	load(name: string): Promise<StoredDocument>;
 	/** Appends updates in one transaction; resolves with the id of the last one. */
 	append(name: string, updates: Uint8Array[]): Promise<number>;
-	/** Replaces the log up to `upToId` with `state` (the document encoded as one update). */
-	compact(name: string, state: Uint8Array, upToId: number): Promise<void>;
+	/** Folds the stored log up to `upToId` into the snapshot. Works from what the database
+	 * holds, never from a node's memory, so any node may compact any document safely. */
+	compact(name: string, upToId: number): Promise<void>;
 }
 
 // Yjs and the ws library hand us ArrayBuffer-backed arrays; Prisma's type wants it said.
 const bytes = (u: Uint8Array) => u as Uint8Array<ArrayBuffer>;
 
-export function prismaDocumentStore(db: Db): DocumentStore {
+/** A stable 31-bit key for PostgreSQL's advisory lock on one document. */
+function lockKey(name: string): number {
+	let h = 0;
+	for (let i = 0; i < name.length; i++) h = (Math.imul(h, 31) + name.charCodeAt(i)) | 0;
+	return h & 0x7fffffff;
+}
+
+export function prismaDocumentStore(db: Db, provider: DatabaseProvider): DocumentStore {
 	return {
 		async load(name) {
 			const snapshot = await db.yDocSnapshot.findUnique({ where: { docName: name } });
@@ -49,15 +59,26 @@ export function prismaDocumentStore(db: Db): DocumentStore {
 			);
 			return rows.at(-1)!.id;
 		},
-		async compact(name, state, upToId) {
-			await db.$transaction([
-				db.yDocSnapshot.upsert({
-					where: { docName: name },
-					create: { docName: name, state: bytes(state), upToId },
-					update: { state: bytes(state), upToId }
-				}),
-				db.yDocUpdate.deleteMany({ where: { docName: name, id: { lte: upToId } } })
-			]);
+		async compact(name, upToId) {
+			await db.$transaction(async (tx) => {
+				// Two nodes compacting one document at once would each read a different
+				// snapshot and log; the lock serialises them (SQLite serialises writers itself).
+				if (provider === 'postgresql') await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${lockKey(name)})`);
+				const snapshot = await tx.yDocSnapshot.findUnique({ where: { docName: name } });
+				if (snapshot && snapshot.upToId >= upToId) return;
+				const rows = await tx.yDocUpdate.findMany({
+					where: { docName: name, id: { gt: snapshot?.upToId ?? 0, lte: upToId } },
+					orderBy: { id: 'asc' },
+					select: { update: true }
+				});
+				const doc = new Y.Doc();
+				if (snapshot) Y.applyUpdate(doc, snapshot.state);
+				for (const row of rows) Y.applyUpdate(doc, row.update);
+				const state = bytes(Y.encodeStateAsUpdate(doc));
+				doc.destroy();
+				await tx.yDocSnapshot.upsert({ where: { docName: name }, create: { docName: name, state, upToId }, update: { state, upToId } });
+				await tx.yDocUpdate.deleteMany({ where: { docName: name, id: { lte: upToId } } });
+			});
 		}
 	};
 }

@@ -37,7 +37,7 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 	setAppContext(context);
 	const authenticate = (request: { headers: import('node:http').IncomingHttpHeaders }) => sessionUser(auth, request.headers);
 	const collab = createCollabServer({
-		registry: new RoomRegistry(prismaDocumentStore(database.db)),
+		registry: new RoomRegistry(prismaDocumentStore(database.db, database.provider)),
 		authenticate,
 		authorize: (actor, name) => documentAccess(database.db, actor, name)
 	});
