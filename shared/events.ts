@@ -1,6 +1,7 @@
 // Socket.IO event maps and payload schemas, defined once for the server and the browser.
 import { z } from 'zod';
 import type { ErrorCode } from '../server/domain/errors';
+import type { MeetingClientEvents, MeetingServerEvents } from './meeting-events';
 
 export const GroupJoinPayload = z.object({ groupId: z.string().min(1).max(64) });
 export type GroupJoinPayload = z.infer<typeof GroupJoinPayload>;
@@ -14,11 +15,11 @@ export interface PresenceEntry {
 	side: string | null;
 }
 
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends MeetingClientEvents {
 	'group:join': (payload: GroupJoinPayload, ack: (result: Ack<{ role: string | null; canEdit: boolean }>) => void) => void;
 	'group:leave': (payload: GroupJoinPayload, ack: (result: Ack) => void) => void;
 }
 
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends MeetingServerEvents {
 	'group:presence': (payload: { groupId: string; present: PresenceEntry[] }) => void;
 }

@@ -4,6 +4,8 @@ import type { Auth } from '../auth/auth';
 import type { Db } from './client';
 import { SIDES, type GroupRole, type Side } from '../../shared/sides';
 import { createUser } from '../domain/users';
+import { createSeries } from '../domain/meetings/series';
+import { fromLocal, toLocal } from '../domain/meetings/zoned-time';
 
 export const DEMO_EMAILS = {
 	admin: 'admin@rahkar.example',
@@ -70,6 +72,13 @@ export async function seedIfEmpty(deps: { db: Db; auth: Auth }, options: { demo:
 				await db.membership.create({ data: { groupId: group.id, personId, side, role: 'MEMBER' } });
 			}
 		}
+	}
+	// Each demo group meets every 15 days at 17:00 Tehran time, from tomorrow and the day after.
+	for (const [g, group] of groups.entries()) {
+		const day = toLocal(new Date(Date.now() + (g + 1) * 86_400_000), 'Asia/Tehran');
+		const firstStartsAt = fromLocal({ ...day, hour: 17, minute: 0 }, 'Asia/Tehran');
+		const place = `سالن جلسات ${districts[g].name}`;
+		await createSeries(db, group.id, { firstStartsAt, cadenceDays: 15, durationMinutes: 90, timeZone: 'Asia/Tehran', place, link: '' });
 	}
 	// Accounts for five seated people; the moderator moderates both groups.
 	const seat = async (groupIndex: number, personId: string, role: GroupRole) =>

@@ -1,5 +1,6 @@
 // Every feature's socket events, registered on each connection in this order.
 import type { RealtimeFeature } from './realtime-server';
 import { groupPresence } from './group-presence';
+import { meetingLive } from './meeting-room';
 
-export const realtimeFeatures: RealtimeFeature[] = [groupPresence];
+export const realtimeFeatures: RealtimeFeature[] = [groupPresence, meetingLive];

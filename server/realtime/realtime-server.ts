@@ -13,6 +13,8 @@ export interface SocketData {
 	name: string;
 	/** Groups this socket joined, with how it appears in their presence lists. */
 	groups: Map<string, PresenceEntry>;
+	/** Meetings this socket joined (a plain object, so it survives the Redis adapter's fetchSockets). */
+	meetings: Record<string, PresenceEntry>;
 }
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -61,7 +63,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps, featu
 			.then((actor) => {
 				if (!actor) return next(new Error('UNAUTHENTICATED'));
 				const { name, ...rest } = actor;
-				socket.data = { actor: rest, name, groups: new Map() };
+				socket.data = { actor: rest, name, groups: new Map(), meetings: {} };
 				next();
 			})
 			.catch((error) => {

@@ -1,0 +1,40 @@
+// A meeting goes SCHEDULED → LIVE → CLOSED (or SCHEDULED → CANCELLED, see series.ts).
+// Only moderators move it; the current item is theirs to set too.
+import type { Db } from '../../db/client';
+import type { CurrentItemPayload, MeetingRef } from '../../../shared/meeting-events';
+import type { Actor } from '../access';
+import { DomainError } from '../errors';
+import { requireModerator } from './meeting-access';
+import { mutateMeeting } from './mutate';
+import { NO_TIMER, applyTimer } from './timer';
+
+/** Opens a scheduled meeting. A group runs one live meeting at a time. */
+export async function startMeeting(db: Db, actor: Actor, { meetingId }: MeetingRef, now = new Date()): Promise<number> {
+	const { groupId } = await requireModerator(db, actor, meetingId);
+	return mutateMeeting(db, meetingId, ['SCHEDULED'], async (tx) => {
+		const live = await tx.meeting.findFirst({ where: { groupId, status: 'LIVE' }, select: { id: true } });
+		if (live) throw new DomainError('CONFLICT', 'another meeting of this group is live');
+		await tx.meeting.update({ where: { id: meetingId }, data: { status: 'LIVE', startedAt: now } });
+	});
+}
+
+/** Closes a live meeting: the floor is ended, raised hands are put down, the timer stops. */
+export async function closeMeeting(db: Db, actor: Actor, { meetingId }: MeetingRef, now = new Date()): Promise<number> {
+	await requireModerator(db, actor, meetingId);
+	return mutateMeeting(db, meetingId, ['LIVE'], async (tx, meeting) => {
+		await tx.speakerTurn.updateMany({ where: { meetingId, startedAt: { not: null }, endedAt: null }, data: { endedAt: now } });
+		await tx.speakerTurn.updateMany({ where: { meetingId, startedAt: null, removedAt: null }, data: { removedAt: now } });
+		const timer = meeting.timerStartedAt ? applyTimer(meeting, { action: 'pause' }, now) : {};
+		await tx.meeting.update({ where: { id: meetingId }, data: { status: 'CLOSED', closedAt: now, ...timer } });
+	});
+}
+
+/** Sets the agenda item everyone follows. A timer kept for another item is cleared: the
+ * timer belongs to the item being discussed. */
+export async function setCurrentItem(db: Db, actor: Actor, { meetingId, itemId }: CurrentItemPayload): Promise<number> {
+	await requireModerator(db, actor, meetingId);
+	return mutateMeeting(db, meetingId, ['LIVE'], async (tx, meeting) => {
+		const timer = meeting.timerItemId !== null && meeting.timerItemId !== itemId ? NO_TIMER : {};
+		await tx.meeting.update({ where: { id: meetingId }, data: { currentItemId: itemId, ...timer } });
+	});
+}

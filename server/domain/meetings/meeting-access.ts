@@ -1,0 +1,54 @@
+// Who may do what in one meeting: read (members, observers, administrators), participate
+// (raise a hand, check in: everyone seated except observers), drive (moderators).
+import type { Db } from '../../db/client';
+import type { Side } from '../../../shared/sides';
+import type { MeetingViewer } from '../../../shared/meeting-state';
+import { groupAccess, type Actor, type GroupAccess } from '../access';
+import { DomainError } from '../errors';
+
+export interface MeetingAccess {
+	meetingId: string;
+	groupId: string;
+	access: GroupAccess;
+}
+
+/** The meeting's group rights for the actor; NOT_FOUND for a meeting they may not see. */
+export async function meetingAccess(db: Db, actor: Actor, meetingId: string): Promise<MeetingAccess> {
+	const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { groupId: true } });
+	// The same answer for "no such meeting" and "not yours", so ids cannot be probed.
+	if (!meeting) throw new DomainError('NOT_FOUND', 'meeting not found');
+	const access = await groupAccess(db, actor, meeting.groupId).catch((error: unknown) => {
+		throw error instanceof DomainError && error.code === 'NOT_FOUND' ? new DomainError('NOT_FOUND', 'meeting not found') : error;
+	});
+	return { meetingId, groupId: meeting.groupId, access };
+}
+
+/** Only moderators (and administrators) drive a meeting. */
+export async function requireModerator(db: Db, actor: Actor, meetingId: string): Promise<MeetingAccess> {
+	const found = await meetingAccess(db, actor, meetingId);
+	if (!found.access.canModerate) throw new DomainError('FORBIDDEN', 'only moderators drive the meeting');
+	return found;
+}
+
+/** A seated, non-observer member speaking for themselves, with the side they sit on. */
+export async function requireParticipant(
+	db: Db,
+	actor: Actor,
+	meetingId: string
+): Promise<MeetingAccess & { personId: string; side: Side }> {
+	const found = await meetingAccess(db, actor, meetingId);
+	const { access } = found;
+	if (!access.canEdit || !actor.personId || !access.side) throw new DomainError('FORBIDDEN', 'only seated members take part');
+	return { ...found, personId: actor.personId, side: access.side };
+}
+
+/** The viewer's rights, as the browser needs them. */
+export function viewerOf(actor: Actor, access: GroupAccess): MeetingViewer {
+	return {
+		personId: actor.personId,
+		role: access.role,
+		side: access.side,
+		canModerate: access.canModerate,
+		canParticipate: access.canEdit && access.side !== null && actor.personId !== null
+	};
+}
