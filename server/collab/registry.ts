@@ -1,6 +1,7 @@
 // Loads each document once, hands out its Room, and evicts rooms nobody uses.
 import { Room } from './room';
 import type { DocumentStore } from './store';
+import type { DocumentRelay } from './relay';
 
 /** How long an empty room stays in memory in case someone comes back. */
 const IDLE_MS = 15_000;
@@ -11,18 +12,32 @@ export class RoomRegistry {
 
 	constructor(
 		private readonly store: DocumentStore,
-		private readonly onError: (error: unknown) => void = console.error
-	) {}
+		private readonly onError: (error: unknown) => void = console.error,
+		private readonly relay: DocumentRelay | null = null
+	) {
+		relay?.onGap(() => {
+			for (const room of this.rooms.values()) void room.then((r) => r.catchUp()).catch(this.onError);
+		});
+	}
 
 	/** The room for a document, loading it from the store on first use. */
 	open(name: string): Promise<Room> {
 		this.cancelEviction(name);
 		let room = this.rooms.get(name);
 		if (!room) {
-			const created = new Room(name, this.store, this.onError);
-			room = created.load().then(() => created);
+			const created = new Room(name, this.store, this.onError, this.relay);
+			room = (async () => {
+				// Listen to the other nodes before reading the database, so no update falls
+				// between the two; one that arrives twice is harmless to Yjs.
+				await this.relay?.join(name, (update) => created.applyRemote(update));
+				await created.load();
+				return created;
+			})();
 			// A failed load is not cached: the next connection tries again.
-			room.catch(() => this.rooms.delete(name));
+			room.catch(() => {
+				this.rooms.delete(name);
+				void this.relay?.leave(name).catch(this.onError);
+			});
 			this.rooms.set(name, room);
 		}
 		return room;
@@ -35,6 +50,7 @@ export class RoomRegistry {
 			this.idleTimers.delete(room.name);
 			if (room.peers.size > 0) return;
 			this.rooms.delete(room.name);
+			void this.relay?.leave(room.name).catch(this.onError);
 			room.close().catch(this.onError);
 		}, IDLE_MS);
 		timer.unref();

@@ -12,6 +12,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode, MAX_AWARENESS_BYTES, MessageType } from '../../shared/collab';
 import type { DocumentStore } from './store';
+import type { DocumentRelay } from './relay';
 
 /** A connected peer as the room sees it. */
 export interface Peer {
@@ -30,6 +31,9 @@ export class ProtocolError extends Error {
 		super(message);
 	}
 }
+
+/** Origin of updates that another node stored. */
+const REMOTE = Symbol('remote');
 
 /** Compact the log into a snapshot once this many updates follow the last snapshot. */
 const COMPACT_AFTER = 500;
@@ -65,11 +69,14 @@ export class Room {
 	/** What the database holds, per Yjs client. The in-memory document runs ahead of it
 	 * while a write is in flight, so acknowledgements are built from this, not the doc. */
 	private stored = new Map<number, number>();
+	private remoteOut: Uint8Array[] = [];
 
 	constructor(
 		readonly name: string,
 		private readonly store: DocumentStore,
-		private readonly onError: (error: unknown) => void = console.error
+		private readonly onError: (error: unknown) => void = console.error,
+		/** The cluster's relay, when there are several nodes. */
+		private readonly cluster: DocumentRelay | null = null
 	) {
 		// The server holds no awareness state of its own.
 		this.awareness.setLocalState(null);
@@ -151,16 +158,30 @@ export class Room {
 		// Applying validates the update; a malformed one throws before anything is stored.
 		// Only what is new to the document is kept: the doc's own update event gives exactly
 		// that, so a client resending what the server has (a reconnect) costs no write.
+		this.inbox.push({ peer, update: this.applyCapturing(update, peer) });
+		this.writing ??= this.drain().finally(() => (this.writing = null));
+	}
+
+	/** Applies an update and returns what it added to the document (null if nothing). */
+	private applyCapturing(update: Uint8Array, origin: unknown): Uint8Array | null {
 		let fresh: Uint8Array | null = null;
 		const capture = (u: Uint8Array) => (fresh = fresh ? Y.mergeUpdates([fresh, u]) : u);
 		this.doc.on('update', capture);
 		try {
-			Y.applyUpdate(this.doc, update, peer);
+			Y.applyUpdate(this.doc, update, origin);
 		} finally {
 			this.doc.off('update', capture);
 		}
-		this.inbox.push({ peer, update: fresh });
-		this.writing ??= this.drain().finally(() => (this.writing = null));
+		return fresh;
+	}
+
+	/** Records updates as held by the database (for acknowledgements). */
+	private noteStored(updates: Uint8Array[]): void {
+		for (const update of updates) {
+			for (const [client, clock] of Y.parseUpdateMeta(update).to) {
+				if (clock > (this.stored.get(client) ?? 0)) this.stored.set(client, clock);
+			}
+		}
 	}
 
 	/** Writes queued updates in batches until the inbox is empty. */
@@ -179,11 +200,7 @@ export class Room {
 				continue;
 			}
 			this.sinceSnapshot += updates.length;
-			for (const update of updates) {
-				for (const [client, clock] of Y.parseUpdateMeta(update).to) {
-					if (clock > (this.stored.get(client) ?? 0)) this.stored.set(client, clock);
-				}
-			}
+			this.noteStored(updates);
 			this.relay(updates, batch);
 			if (this.sinceSnapshot >= COMPACT_AFTER) await this.compact();
 		}
@@ -192,13 +209,8 @@ export class Room {
 	private relay(updates: Uint8Array[], batch: Pending[]): void {
 		if (updates.length > 0) {
 			const merged = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
-			const message = encoding.createEncoder();
-			encoding.writeVarUint(message, MessageType.sync);
-			syncProtocol.writeUpdate(message, merged);
-			const bytes = encoding.toUint8Array(message);
-			// Senders receive their own edits back too: one shared buffer for everyone keeps
-			// the fan-out at N sends per batch, and Yjs ignores what a peer already has.
-			for (const peer of this.peers.keys()) peer.send(bytes);
+			this.broadcast(merged);
+			this.cluster?.publish(this.name, merged);
 		}
 		const writers = new Set(batch.filter((p) => p.peer.wantsAcks).map((p) => p.peer));
 		if (writers.size === 0) return;
@@ -207,6 +219,40 @@ export class Room {
 		encoding.writeVarUint8Array(ack, encodeStateVector(this.stored));
 		const ackBytes = encoding.toUint8Array(ack);
 		for (const peer of writers) if (this.peers.has(peer)) peer.send(ackBytes);
+	}
+
+	/** Sends one update to every local peer as one shared buffer. Senders receive their own
+	 * edits back too: that keeps the fan-out at N sends per batch, and Yjs ignores what a
+	 * peer already has. */
+	private broadcast(update: Uint8Array): void {
+		const message = encoding.createEncoder();
+		encoding.writeVarUint(message, MessageType.sync);
+		syncProtocol.writeUpdate(message, update);
+		const bytes = encoding.toUint8Array(message);
+		for (const peer of this.peers.keys()) peer.send(bytes);
+	}
+
+	/** Applies an update another node stored, and passes on what was new here. Updates
+	 * that arrive together are merged and sent to the local peers once per tick. */
+	applyRemote(update: Uint8Array): void {
+		const fresh = this.applyCapturing(update, REMOTE);
+		this.noteStored([update]);
+		if (!fresh) return;
+		this.remoteOut.push(fresh);
+		if (this.remoteOut.length === 1) {
+			setImmediate(() => {
+				const out = this.remoteOut;
+				this.remoteOut = [];
+				this.broadcast(out.length === 1 ? out[0] : Y.mergeUpdates(out));
+			});
+		}
+	}
+
+	/** Re-reads the document from the database and applies what this node missed (after
+	 * the cluster's broker was unreachable). Yjs makes re-applying known updates harmless. */
+	async catchUp(): Promise<void> {
+		const stored = await this.store.load(this.name);
+		for (const update of stored.updates) this.applyRemote(update);
 	}
 
 	/** Folds the stored log into a snapshot (from the database's copy, so it is safe

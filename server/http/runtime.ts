@@ -12,6 +12,9 @@ import { RoomRegistry } from '../collab/registry';
 import { prismaDocumentStore } from '../collab/store';
 import { documentAccess } from '../domain/documents';
 import { setAppContext, type AppContext } from './context';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { connectRedis } from '../cluster/redis';
+import { redisRelay } from '../collab/relay';
 import { sessionSecret } from './secret';
 
 export interface Runtime {
@@ -35,9 +38,11 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 
 	const context: AppContext = { config, database, auth, io: null };
 	setAppContext(context);
+	// Several nodes share Socket.IO rooms and Yjs updates through Redis.
+	const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : null;
 	const authenticate = (request: { headers: import('node:http').IncomingHttpHeaders }) => sessionUser(auth, request.headers);
 	const collab = createCollabServer({
-		registry: new RoomRegistry(prismaDocumentStore(database.db, database.provider)),
+		registry: new RoomRegistry(prismaDocumentStore(database.db, database.provider), console.error, redis ? redisRelay(redis) : null),
 		authenticate,
 		authorize: (actor, name) => documentAccess(database.db, actor, name)
 	});
@@ -45,7 +50,7 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 	return {
 		context,
 		attach(server, others) {
-			context.io = attachRealtime(server, { db: database.db, authenticate }, realtimeFeatures);
+			context.io = attachRealtime(server, { db: database.db, authenticate }, realtimeFeatures, redis ? createAdapter(redis.pub, redis.sub) : undefined);
 			server.on('upgrade', (request, socket, head) => {
 				if (collab.handleUpgrade(request, socket, head)) return;
 				// Socket.IO (destroyUpgrade: false) answers its own path.
@@ -56,6 +61,7 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 		async close() {
 			await collab.close();
 			await new Promise<void>((resolve) => (context.io ? context.io.close(() => resolve()) : resolve()));
+			await redis?.close();
 			await database.close();
 			setAppContext(undefined);
 		}

@@ -10,7 +10,7 @@ async function broadcastPresence(io: RealtimeServer, groupId: string): Promise<v
 	const sockets = await io.in(groupRoom(groupId)).fetchSockets();
 	const byUser = new Map<string, PresenceEntry>();
 	for (const s of sockets) {
-		const entry = s.data.groups?.get(groupId);
+		const entry = s.data.groups?.[groupId];
 		if (entry) byUser.set(entry.userId, entry);
 	}
 	io.to(groupRoom(groupId)).emit('group:presence', { groupId, present: [...byUser.values()] });
@@ -27,7 +27,7 @@ export const groupPresence: RealtimeFeature = (socket, io, { db, onError }) => {
 			async ({ groupId }) => {
 				// Refused (NOT_FOUND) for anyone who may not read the group.
 				const access = await groupAccess(db, actor, groupId);
-				socket.data.groups.set(groupId, { userId: actor.userId, name, side: access.side });
+				socket.data.groups[groupId] = { userId: actor.userId, name, side: access.side };
 				await socket.join(groupRoom(groupId));
 				announce(groupId);
 				return { role: access.role, canEdit: access.canEdit };
@@ -40,7 +40,7 @@ export const groupPresence: RealtimeFeature = (socket, io, { db, onError }) => {
 		handled(
 			GroupJoinPayload,
 			async ({ groupId }) => {
-				socket.data.groups.delete(groupId);
+				delete socket.data.groups[groupId];
 				await socket.leave(groupRoom(groupId));
 				announce(groupId);
 				return {};
@@ -49,6 +49,6 @@ export const groupPresence: RealtimeFeature = (socket, io, { db, onError }) => {
 		)
 	);
 	socket.on('disconnect', () => {
-		for (const groupId of socket.data.groups.keys()) announce(groupId);
+		for (const groupId of Object.keys(socket.data.groups)) announce(groupId);
 	});
 };

@@ -1,7 +1,7 @@
 // Socket.IO: everything live that is not a document. Connections are authenticated by
 // the session cookie; each feature registers its own events (server/realtime/*.ts).
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { Ack, ClientToServerEvents, PresenceEntry, ServerToClientEvents } from '../../shared/events';
 import type { Actor } from '../domain/access';
@@ -11,8 +11,9 @@ import type { Db } from '../db/client';
 export interface SocketData {
 	actor: Actor;
 	name: string;
-	/** Groups this socket joined, with how it appears in their presence lists. */
-	groups: Map<string, PresenceEntry>;
+	/** Groups this socket joined, with how it appears in their presence lists. A plain
+	 * object, not a Map: other nodes read it as JSON through the Redis adapter. */
+	groups: Record<string, PresenceEntry>;
 	/** Meetings this socket joined (a plain object, so it survives the Redis adapter's fetchSockets). */
 	meetings: Record<string, PresenceEntry>;
 }
@@ -49,12 +50,19 @@ export function handled<S extends z.ZodType, T extends object>(
 	};
 }
 
-export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps, features: RealtimeFeature[]): RealtimeServer {
+export function attachRealtime(
+	httpServer: HttpServer,
+	deps: RealtimeDeps,
+	features: RealtimeFeature[],
+	/** The Redis adapter when several nodes serve the same rooms. */
+	adapter?: ServerOptions['adapter']
+): RealtimeServer {
 	const full: Required<RealtimeDeps> = { onError: console.error, ...deps };
 	const io: RealtimeServer = new Server(httpServer, {
 		// Leave other upgrade requests (the Yjs endpoint) alone.
 		destroyUpgrade: false,
-		maxHttpBufferSize: 64 * 1024
+		maxHttpBufferSize: 64 * 1024,
+		...(adapter ? { adapter } : {})
 	});
 
 	io.use((socket, next) => {
@@ -63,7 +71,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps, featu
 			.then((actor) => {
 				if (!actor) return next(new Error('UNAUTHENTICATED'));
 				const { name, ...rest } = actor;
-				socket.data = { actor: rest, name, groups: new Map(), meetings: {} };
+				socket.data = { actor: rest, name, groups: {}, meetings: {} };
 				next();
 			})
 			.catch((error) => {

@@ -83,7 +83,7 @@ export async function eventually(check: () => boolean | Promise<boolean>, ms = 5
 }
 
 /** Waits for the provider's first sync with the server. */
-export const synced = (c: YClient, ms = 5000) => eventually(() => c.provider.synced, ms, 'sync');
+export const synced = (c: { provider: WebsocketProvider }, ms = 5000) => eventually(() => c.provider.synced, ms, 'sync');
 
 /** Resolves with the close event of a provider that the server refused. */
 export function closed(c: YClient, ms = 5000): Promise<{ code: number; reason: string }> {
