@@ -1,0 +1,39 @@
+// axe-core on the pages of the foundation, in both languages: no serious or critical findings.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { USERS, signIn } from './support';
+
+async function seriousViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+	return results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+for (const locale of ['en', 'fa'] as const) {
+	test.describe(`in ${locale}`, () => {
+		test.beforeEach(async ({ context, baseURL }) => {
+			await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: baseURL! }]);
+		});
+
+		test('the sign-in page, also with an error shown', async ({ page }) => {
+			await page.goto('/login');
+			await expect(page.locator('html')).toHaveAttribute('lang', locale);
+			expect(await seriousViolations(page)).toEqual([]);
+			await page.locator('#email').fill(USERS.observer);
+			await page.locator('#password').fill('not-the-password');
+			await page.locator('form:not([action]) button[type=submit]').click();
+			await expect(page.getByRole('alert')).toBeVisible();
+			expect(await seriousViolations(page)).toEqual([]);
+		});
+
+		test('the dashboard and a group page', async ({ page }) => {
+			await signIn(page, USERS.executor);
+			await expect(page.locator('html')).toHaveAttribute('lang', locale);
+			expect(await seriousViolations(page)).toEqual([]);
+			await page.getByRole('main').getByRole('link').first().click();
+			await expect(page).toHaveURL(/\/groups\//);
+			expect(await seriousViolations(page)).toEqual([]);
+		});
+	});
+}

@@ -1,0 +1,27 @@
+// Signing in: the dashboard after a right password, an alert and no session after a wrong one.
+import { expect, test } from '@playwright/test';
+import { GROUP_NAMES, USERS, signIn } from './support';
+
+test('a moderator signs in and lands on the dashboard with the demo groups', async ({ page }) => {
+	await page.goto('/');
+	await expect(page).toHaveURL(/\/login$/);
+	await signIn(page, USERS.moderator);
+	await expect(page.getByRole('heading', { level: 1, name: 'Your working groups' })).toBeVisible();
+	const groups = page.getByRole('main').getByRole('listitem');
+	await expect(groups).toHaveCount(2);
+	for (const name of GROUP_NAMES) await expect(page.getByRole('link', { name })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+});
+
+test('a wrong password shows an alert and starts no session', async ({ page, context }) => {
+	await page.goto('/login');
+	await page.locator('#email').fill(USERS.member);
+	await page.locator('#password').fill('not-the-password');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('alert')).toHaveText('The email or password is not right.');
+	await expect(page).toHaveURL(/\/login$/);
+	await expect(page.locator('#email')).toHaveValue(USERS.member);
+	expect((await context.cookies()).filter((c) => c.name.includes('session_token'))).toEqual([]);
+	await page.goto('/dashboard');
+	await expect(page).toHaveURL(/\/login\?next=%2Fdashboard$/);
+});

@@ -1,0 +1,30 @@
+// Shared steps for the end-to-end tests: the demo's accounts and signing in through the form.
+import { expect, type Page } from '@playwright/test';
+
+/** RAHKAR_DEMO_PASSWORD as playwright.config.ts starts the server. */
+export const PASSWORD = 'e2e-password-1';
+
+export const USERS = {
+	admin: 'admin@rahkar.example',
+	moderator: 'moderator@rahkar.example',
+	executor: 'executor@rahkar.example',
+	member: 'member@rahkar.example',
+	observer: 'observer@rahkar.example'
+} as const;
+
+export const GROUP_NAMES = ['کارگروه کسب‌وکارهای خانگی', 'کارگروه گردشگری محله‌ای'];
+
+/** Signs in through the login form and waits for the dashboard. */
+export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
+	await page.goto('/login');
+	await page.locator('#email').fill(email);
+	await page.locator('#password').fill(password);
+	await page.locator('form:not([action]) button[type=submit]').click();
+	await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+/** Chooses the language through the header's switch (a form post, as without JavaScript). */
+export async function switchLanguage(page: Page, to: 'en' | 'fa'): Promise<void> {
+	await page.locator(`form[action="/locale"] button[lang="${to}"]`).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', to);
+}
