@@ -14,6 +14,9 @@ import { documentAccess } from '../domain/documents';
 import { setAppContext, type AppContext } from './context';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { connectRedis } from '../cluster/redis';
+import { runPeriodic } from '../cluster/lease';
+import { periodicJobs } from './jobs';
+import { randomUUID } from 'node:crypto';
 import { redisRelay } from '../collab/relay';
 import { sessionSecret } from './secret';
 
@@ -47,6 +50,8 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 		authorize: (actor, name) => documentAccess(database.db, actor, name)
 	});
 
+	const stopJobs = runPeriodic(database.db, redis?.nodeId ?? randomUUID(), periodicJobs(context));
+
 	return {
 		context,
 		attach(server, others) {
@@ -59,6 +64,7 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 			});
 		},
 		async close() {
+			stopJobs();
 			await collab.close();
 			await new Promise<void>((resolve) => (context.io ? context.io.close(() => resolve()) : resolve()));
 			await redis?.close();
