@@ -6,6 +6,7 @@ import { SIDES, type GroupRole, type Side } from '../../shared/sides';
 import { createUser } from '../domain/users';
 import { createSeries } from '../domain/meetings/series';
 import { fromLocal, toLocal } from '../domain/meetings/zoned-time';
+import { seedDemoDatabank } from './seed-databank';
 
 export const DEMO_EMAILS = {
 	admin: 'admin@rahkar.example',
@@ -87,6 +88,7 @@ export async function seedIfEmpty(deps: { db: Db; auth: Auth }, options: { demo:
 	await db.membership.create({ data: { groupId: groups[1].id, personId: people.EXPERT[0], side: 'EXPERT', role: 'MODERATOR' } });
 	await seat(0, people.EXECUTOR[0], 'EXECUTOR');
 	await seat(0, people.MEDIA[1], 'OBSERVER');
+	await seedDemoDatabank(db, org.id, { people, groups: groups.map((g) => g.id), districts: districts.map((d) => d.id) });
 
 	const password = options.password ?? randomBytes(9).toString('base64url');
 	const accounts: [string, string, string | null, boolean][] = [

@@ -7,7 +7,9 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export class DomainError extends Error {
 	constructor(
 		readonly code: ErrorCode,
-		message: string = code
+		message: string = code,
+		/** For INVALID and CONFLICT: which input field is wrong, and why (a short code), so a form can say so. */
+		readonly fields?: Record<string, string>
 	) {
 		super(message);
 		this.name = 'DomainError';

@@ -45,8 +45,12 @@ export async function groupsForActor(db: Db, actor: Actor): Promise<GroupSummary
 export interface GroupDetail {
 	id: string;
 	name: string;
+	subject: string;
 	description: string;
 	cadenceDays: number;
+	/** The district the group serves; null for the whole city. */
+	district: { id: string; name: string } | null;
+	fields: { id: string; name: string; kind: 'SECTOR' | 'SKILL' }[];
 	access: GroupAccess;
 	sides: Record<Side, { personId: string; name: string; role: GroupRole }[]>;
 }
@@ -56,9 +60,23 @@ export async function groupDetail(db: Db, actor: Actor, groupId: string): Promis
 	const access = await groupAccess(db, actor, groupId);
 	const group = await db.group.findUniqueOrThrow({
 		where: { id: groupId },
-		include: { memberships: { include: { person: { select: { name: true } } }, orderBy: { createdAt: 'asc' } } }
+		include: {
+			memberships: { include: { person: { select: { name: true } } }, orderBy: { createdAt: 'asc' } },
+			district: { select: { id: true, name: true } },
+			fields: { select: { field: { select: { id: true, name: true, kind: true } } } }
+		}
 	});
 	const sides = Object.fromEntries(SIDES.map((s) => [s, [] as GroupDetail['sides'][Side]])) as GroupDetail['sides'];
 	for (const m of group.memberships) sides[m.side].push({ personId: m.personId, name: m.person.name, role: m.role });
-	return { id: group.id, name: group.name, description: group.description, cadenceDays: group.cadenceDays, access, sides };
+	return {
+		id: group.id,
+		name: group.name,
+		subject: group.subject,
+		description: group.description,
+		cadenceDays: group.cadenceDays,
+		district: group.district,
+		fields: group.fields.map((f) => f.field),
+		access,
+		sides
+	};
 }
