@@ -1,0 +1,112 @@
+// People in the databank: validation, duplicates, merge, archive, and introductions.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPerson, mergePeople, personProfile, setPersonArchived, updatePerson } from '../../server/domain/people';
+import { canMove, introduce, setIntroductionStatus } from '../../server/domain/introductions';
+import { searchPeople } from '../../server/domain/people-search';
+import { createField } from '../../server/domain/classification';
+import { databankFixture, type Fixture } from '../support/databank-fixture';
+
+let f: Fixture;
+beforeAll(async () => {
+	f = await databankFixture();
+});
+afterAll(() => f.dispose());
+
+describe('people', () => {
+	it('validates input field by field', async () => {
+		await expect(createPerson(f.db, f.actors.admin, { name: '', email: 'nope', phone: 'abc', roles: ['WIZARD' as never] })).rejects.toMatchObject({
+			code: 'INVALID',
+			fields: { name: 'required', email: 'invalid_email', phone: 'invalid_phone', roles: 'invalid' }
+		});
+		await expect(createPerson(f.db, f.actors.admin, { name: 'x', districtId: 'not-ours' })).rejects.toMatchObject({ fields: { districtId: 'unknown' } });
+	});
+	it('refuses a second person with the same email, in any case', async () => {
+		await f.person({ name: 'یکی', email: 'one@example.org' });
+		await expect(f.person({ name: 'دیگری', email: 'ONE@example.org' })).rejects.toMatchObject({ code: 'CONFLICT', fields: { email: 'taken' } });
+	});
+	it('lets only administrators create and edit', async () => {
+		await expect(createPerson(f.db, f.actors.moderator, { name: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+		await expect(createPerson(f.db, f.actors.stranger, { name: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+	});
+	it('keeps the search column in step with edits', async () => {
+		const id = await f.person({ name: 'نام قدیم' });
+		await updatePerson(f.db, f.actors.admin, id, { name: 'نام جديد', phone: '۰۹۳۵۱۱۱۲۲۳۳', consent: true });
+		expect((await searchPeople(f.db, f.actors.admin, { q: 'نام جدید' })).items.map((p) => p.id)).toEqual([id]);
+		expect((await searchPeople(f.db, f.actors.admin, { q: '09351112233' })).total).toBe(1);
+		expect((await searchPeople(f.db, f.actors.admin, { q: 'قدیم' })).total).toBe(0);
+	});
+	it('archives without deleting: gone from searches and suggestions, still there for the record', async () => {
+		const id = await f.person({ name: 'بایگانی‌شونده' });
+		await setPersonArchived(f.db, f.actors.admin, id, true);
+		expect((await searchPeople(f.db, f.actors.admin, { q: 'بایگانی' })).total).toBe(0);
+		expect((await searchPeople(f.db, f.actors.admin, { q: 'بایگانی', archived: 'archived' })).total).toBe(1);
+		expect(await f.db.person.count({ where: { id } })).toBe(1);
+		await setPersonArchived(f.db, f.actors.admin, id, false);
+		expect((await searchPeople(f.db, f.actors.admin, { q: 'بایگانی' })).total).toBe(1);
+	});
+	it('merges a duplicate: seats, fields, introductions and blanks move over; the duplicate stays, archived', async () => {
+		const keep = await f.person({ name: 'حسن محمدی', roles: ['EXPERT'], fieldIds: [f.fields['طراحی']] });
+		const dup = await f.person({ name: 'حسن محمدي', email: 'hasan@example.org', phone: '09120001122', roles: ['MEDIA'], fieldIds: [f.fields['گردشگری']] });
+		const other = await f.person({ name: 'دیگری برای معرفی' });
+		await f.db.membership.create({ data: { groupId: f.groupId, personId: dup, side: 'MEDIA' } });
+		await introduce(f.db, f.actors.admin, { personId: dup, toPersonId: other });
+		await introduce(f.db, f.actors.admin, { personId: keep, toPersonId: dup });
+
+		const profile = await personProfile(f.db, f.actors.admin, keep);
+		expect(profile.duplicates?.map((d) => d.id)).toEqual([dup]);
+		await mergePeople(f.db, f.actors.admin, keep, dup);
+
+		const kept = await personProfile(f.db, f.actors.admin, keep);
+		expect(kept.person).toMatchObject({ email: 'hasan@example.org', phone: '09120001122', roles: expect.arrayContaining(['EXPERT', 'MEDIA']) });
+		expect(kept.person.fields.map((x) => x.name).sort()).toEqual(['طراحی', 'گردشگری'].sort());
+		expect(kept.seats).toEqual([expect.objectContaining({ groupId: f.groupId, side: 'MEDIA' })]);
+		expect(kept.introductions?.map((i) => i.other.id)).toEqual([other]);
+		expect(kept.duplicates).toEqual([]);
+		const gone = await personProfile(f.db, f.actors.admin, dup);
+		expect(gone.person).toMatchObject({ archived: true, mergedIntoId: keep, email: null });
+		expect(gone.mergedInto).toEqual({ id: keep, name: 'حسن محمدی' });
+		await expect(setPersonArchived(f.db, f.actors.admin, dup, false)).rejects.toMatchObject({ code: 'CONFLICT' });
+		await expect(mergePeople(f.db, f.actors.admin, keep, keep)).rejects.toMatchObject({ code: 'INVALID' });
+	});
+	it('keeps classification names unique once normalised', async () => {
+		await expect(createField(f.db, f.actors.admin, { kind: 'SKILL', name: 'طراحي' })).rejects.toMatchObject({ code: 'CONFLICT' });
+		await expect(createField(f.db, f.actors.moderator, { kind: 'SKILL', name: 'چیز تازه' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+	});
+});
+
+describe('introductions', () => {
+	it('moves proposed → accepted → working together, or to declined, and nowhere else', () => {
+		expect(canMove('PROPOSED', 'ACCEPTED')).toBe(true);
+		expect(canMove('ACCEPTED', 'WORKING')).toBe(true);
+		expect(canMove('PROPOSED', 'DECLINED')).toBe(true);
+		expect(canMove('PROPOSED', 'WORKING')).toBe(false);
+		expect(canMove('DECLINED', 'ACCEPTED')).toBe(false);
+		expect(canMove('WORKING', 'DECLINED')).toBe(false);
+	});
+	it('records who introduced whom, every status with who and when, on both profiles', async () => {
+		const a = await f.person({ name: 'الف' });
+		const b = await f.person({ name: 'ب' });
+		const { id } = await introduce(f.db, f.actors.moderator, { personId: a, toPersonId: b, note: 'هر دو در صنایع دستی' });
+		await expect(introduce(f.db, f.actors.admin, { personId: b, toPersonId: a })).rejects.toMatchObject({ code: 'CONFLICT', fields: { toPersonId: 'already' } });
+		await setIntroductionStatus(f.db, f.actors.admin, id, 'ACCEPTED');
+		await expect(setIntroductionStatus(f.db, f.actors.admin, id, 'PROPOSED')).rejects.toMatchObject({ code: 'CONFLICT' });
+		await setIntroductionStatus(f.db, f.actors.moderator, id, 'WORKING');
+		const fromA = (await personProfile(f.db, f.actors.admin, a)).introductions!;
+		const fromB = (await personProfile(f.db, f.actors.admin, b)).introductions!;
+		expect(fromA[0]).toMatchObject({ id, direction: 'to', other: { id: b }, status: 'WORKING', by: 'moderator', note: 'هر دو در صنایع دستی' });
+		expect(fromB[0]).toMatchObject({ id, direction: 'from', other: { id: a } });
+		expect(fromA[0].history.map((h) => [h.status, h.by])).toEqual([
+			['PROPOSED', 'moderator'],
+			['ACCEPTED', 'admin'],
+			['WORKING', 'moderator']
+		]);
+	});
+	it('only introduces people who consented, and only administrators and moderators introduce', async () => {
+		const a = await f.person({ name: 'ج' });
+		const shy = await f.person({ name: 'د', consent: false });
+		await expect(introduce(f.db, f.actors.admin, { personId: a, toPersonId: shy })).rejects.toMatchObject({ code: 'CONFLICT', fields: { toPersonId: 'no_consent' } });
+		const b = await f.person({ name: 'ه' });
+		await expect(introduce(f.db, f.actors.member, { personId: a, toPersonId: b })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+		await expect(introduce(f.db, f.actors.observer, { personId: a, toPersonId: b })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+	});
+});
