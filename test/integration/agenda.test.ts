@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { startServer, DEMO_PASSWORD, type TestServer } from '../support/server';
 import { eventually, signIn, synced, yjsClient, type YClient } from '../support/clients';
-import { demoGroups, openTestDb } from '../support/db';
+import { demoGroups, openTestDb, storedDoc as storedDocIn } from '../support/db';
 import { addItem, agendaItems, moveItem, removeItem, updateItem } from '../../shared/agenda';
 import { agendaDocumentName } from '../../shared/documents';
 import { MessageType } from '../../shared/collab';
@@ -17,14 +17,7 @@ let meetingId: string;
 const cookies: Record<string, string> = {};
 const clients: YClient[] = [];
 
-async function storedDoc(name: string): Promise<Y.Doc> {
-	const d = new Y.Doc();
-	const snapshot = await database.db.yDocSnapshot.findUnique({ where: { docName: name } });
-	if (snapshot) Y.applyUpdate(d, snapshot.state);
-	const rows = await database.db.yDocUpdate.findMany({ where: { docName: name, id: { gt: snapshot?.upToId ?? 0 } }, orderBy: { id: 'asc' } });
-	for (const r of rows) Y.applyUpdate(d, r.update);
-	return d;
-}
+const storedDoc = (name: string) => storedDocIn(database, name);
 
 /** A client that records the server's "saved" acknowledgements. */
 function ackingClient(who: string) {

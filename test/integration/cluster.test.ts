@@ -8,7 +8,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { startServer, DEMO_PASSWORD, type TestServer } from '../support/server';
 import { startRedis, type TestRedis } from '../support/redis';
 import { connectSocket, cookieWebSocket, eventually, signIn, synced, type TestSocket } from '../support/clients';
-import { demoGroups, openTestDb } from '../support/db';
+import { demoGroups, openTestDb, storedDoc } from '../support/db';
 import { addItem, agendaItems } from '../../shared/agenda';
 import { agendaDocumentName } from '../../shared/documents';
 import { MessageType } from '../../shared/collab';
@@ -53,14 +53,7 @@ function client(node: TestServer, doc: string, who: string) {
 	return c;
 }
 
-async function storedTitles(doc: string): Promise<string[]> {
-	const d = new Y.Doc();
-	const snapshot = await database.db.yDocSnapshot.findUnique({ where: { docName: doc } });
-	if (snapshot) Y.applyUpdate(d, snapshot.state);
-	const rows = await database.db.yDocUpdate.findMany({ where: { docName: doc, id: { gt: snapshot?.upToId ?? 0 } }, orderBy: { id: 'asc' } });
-	for (const r of rows) Y.applyUpdate(d, r.update);
-	return agendaItems(d).map((i) => i.title);
-}
+const storedTitles = async (doc: string) => agendaItems(await storedDoc(database, doc)).map((i) => i.title);
 
 const titles = (doc: Y.Doc) => agendaItems(doc).map((i) => i.title);
 const newMeeting = async () => agendaDocumentName((await database.db.meeting.create({ data: { groupId, startsAt: new Date() } })).id);

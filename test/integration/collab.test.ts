@@ -4,7 +4,7 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { startServer, DEMO_PASSWORD, type TestServer } from '../support/server';
 import { closed, cookieWebSocket, eventually, signIn, synced, yjsClient, type YClient } from '../support/clients';
-import { createStranger, demoGroups, openTestDb } from '../support/db';
+import { createStranger, demoGroups, openTestDb, storedDoc as storedDocIn } from '../support/db';
 import type { Database } from '../../server/db/client';
 import { CloseCode } from '../../shared/collab';
 
@@ -19,18 +19,7 @@ const client = (name: string, who?: string, params?: Record<string, string>) => 
 	return c;
 };
 
-/** Everything the database holds for a document, applied to a fresh Y.Doc. */
-async function storedDoc(name: string): Promise<Y.Doc> {
-	const d = new Y.Doc();
-	const snapshot = await database.db.yDocSnapshot.findUnique({ where: { docName: name } });
-	if (snapshot) Y.applyUpdate(d, snapshot.state);
-	const rows = await database.db.yDocUpdate.findMany({
-		where: { docName: name, id: { gt: snapshot?.upToId ?? 0 } },
-		orderBy: { id: 'asc' }
-	});
-	for (const r of rows) Y.applyUpdate(d, r.update);
-	return d;
-}
+const storedDoc = (name: string) => storedDocIn(database, name);
 
 beforeAll(async () => {
 	server = await startServer();
