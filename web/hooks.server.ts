@@ -1,16 +1,28 @@
 import type { Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { getTextDirection } from '$lib/paraglide/runtime';
+import { getLocale, getTextDirection } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import { sessionUser } from '$server/auth/auth';
 import { appContext } from '$server/http/context';
 
-/** Puts the server's services and the signed-in user (or null) on locals. */
+/** Puts the server's services and the signed-in user (or null) on locals. When the
+ * database cannot be reached, answers 503 with a plain explanation instead of a crash. */
 const session: Handle = async ({ event, resolve }) => {
 	event.locals.context = appContext();
-	event.locals.user = await sessionUser(event.locals.context.auth, event.request.headers);
+	try {
+		event.locals.user = await sessionUser(event.locals.context.auth, event.request.headers);
+	} catch (error) {
+		if (await event.locals.context.database.ping()) throw error;
+		return unavailable();
+	}
 	return resolve(event);
 };
+
+function unavailable(): Response {
+	const body = `<!doctype html><html lang="${getLocale()}" dir="${getTextDirection()}"><meta charset="utf-8"><meta http-equiv="refresh" content="5"><title>${m.unavailable_title()}</title><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:10vh auto;padding:1rem"><h1>${m.unavailable_title()}</h1><p>${m.unavailable_body()}</p></body></html>`;
+	return new Response(body, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': '5' } });
+}
 
 /** Picks the language (cookie, then the browser's preference) and sets lang and dir. */
 const i18n: Handle = ({ event, resolve }) =>
@@ -21,4 +33,5 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
-export const handle = sequence(session, i18n);
+// i18n first, so messages in the session step (the 503 page) speak the user's language.
+export const handle = sequence(i18n, session);

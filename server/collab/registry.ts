@@ -8,6 +8,8 @@ const IDLE_MS = 15_000;
 
 export class RoomRegistry {
 	private rooms = new Map<string, Promise<Room>>();
+	/** Rooms that finished loading, to tell an old room from its replacement. */
+	private live = new Map<string, Room>();
 	private idleTimers = new Map<string, NodeJS.Timeout>();
 
 	constructor(
@@ -25,12 +27,13 @@ export class RoomRegistry {
 		this.cancelEviction(name);
 		let room = this.rooms.get(name);
 		if (!room) {
-			const created = new Room(name, this.store, this.onError, this.relay);
+			const created = new Room(name, this.store, this.onError, this.relay, (broken) => this.forget(broken));
 			room = (async () => {
 				// Listen to the other nodes before reading the database, so no update falls
 				// between the two; one that arrives twice is harmless to Yjs.
 				await this.relay?.join(name, (update) => created.applyRemote(update));
 				await created.load();
+				this.live.set(name, created);
 				return created;
 			})();
 			// A failed load is not cached: the next connection tries again.
@@ -43,13 +46,24 @@ export class RoomRegistry {
 		return room;
 	}
 
+	/** Drops a room that gave up after a failed write; the next open reloads it. */
+	private forget(room: Room): void {
+		if (this.live.get(room.name) !== room) return;
+		this.live.delete(room.name);
+		this.rooms.delete(room.name);
+		this.cancelEviction(room.name);
+		void this.relay?.leave(room.name).catch(this.onError);
+	}
+
 	/** Call when a room's last peer left; the room is closed after a grace period. */
 	scheduleEviction(room: Room): void {
+		if (this.live.get(room.name) !== room) return; // already replaced or forgotten
 		this.cancelEviction(room.name);
 		const timer = setTimeout(() => {
 			this.idleTimers.delete(room.name);
-			if (room.peers.size > 0) return;
+			if (room.peers.size > 0 || this.live.get(room.name) !== room) return;
 			this.rooms.delete(room.name);
+			this.live.delete(room.name);
 			void this.relay?.leave(room.name).catch(this.onError);
 			room.close().catch(this.onError);
 		}, IDLE_MS);
@@ -74,6 +88,7 @@ export class RoomRegistry {
 		this.idleTimers.clear();
 		const rooms = await Promise.allSettled(this.rooms.values());
 		this.rooms.clear();
+		this.live.clear();
 		await Promise.all(rooms.map((r) => (r.status === 'fulfilled' ? r.value.close() : undefined)));
 	}
 }

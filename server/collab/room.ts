@@ -70,13 +70,17 @@ export class Room {
 	 * while a write is in flight, so acknowledgements are built from this, not the doc. */
 	private stored = new Map<number, number>();
 	private remoteOut: Uint8Array[] = [];
+	/** Set after a failed write: the room no longer accepts anything. */
+	broken = false;
 
 	constructor(
 		readonly name: string,
 		private readonly store: DocumentStore,
 		private readonly onError: (error: unknown) => void = console.error,
 		/** The cluster's relay, when there are several nodes. */
-		private readonly cluster: DocumentRelay | null = null
+		private readonly cluster: DocumentRelay | null = null,
+		/** Called when the room gave up after a failed write (see breakDown). */
+		private readonly onBroken: (room: Room) => void = () => {}
 	) {
 		// The server holds no awareness state of its own.
 		this.awareness.setLocalState(null);
@@ -104,6 +108,7 @@ export class Room {
 
 	/** Adds a peer and starts the sync handshake. */
 	join(peer: Peer): void {
+		if (this.broken) return peer.close(CloseCode.unavailable, 'storage unavailable');
 		this.peers.set(peer, new Set());
 		const step1 = encoding.createEncoder();
 		encoding.writeVarUint(step1, MessageType.sync);
@@ -122,6 +127,7 @@ export class Room {
 
 	/** Handles one message from a peer; throws ProtocolError when it is malformed. */
 	receive(peer: Peer, data: Uint8Array): void {
+		if (this.broken) return;
 		try {
 			const decoder = decoding.createDecoder(data);
 			const type = decoding.readVarUint(decoder);
@@ -162,6 +168,14 @@ export class Room {
 		this.writing ??= this.drain().finally(() => (this.writing = null));
 	}
 
+	/** Drops every peer and marks the room unusable; the registry forgets it. */
+	private breakDown(): void {
+		this.broken = true;
+		this.inbox = [];
+		for (const peer of [...this.peers.keys()]) peer.close(CloseCode.unavailable, 'storage unavailable');
+		this.onBroken(this);
+	}
+
 	/** Applies an update and returns what it added to the document (null if nothing). */
 	private applyCapturing(update: Uint8Array, origin: unknown): Uint8Array | null {
 		let fresh: Uint8Array | null = null;
@@ -193,11 +207,14 @@ export class Room {
 			try {
 				if (updates.length > 0) this.lastId = await this.store.append(this.name, updates);
 			} catch (error) {
-				// Not stored, so neither relayed nor acknowledged. The senders are told to come
-				// back later; their clients still hold the edits and resend them on resync.
+				// Not stored, so neither relayed nor acknowledged. The in-memory document is now
+				// ahead of the database, and a client resending the edit would look like
+				// nothing new: so the room gives up its memory and every peer is told to come
+				// back later. On reconnect the room reloads from the database and the clients,
+				// which still hold their edits, send what it lacks.
 				this.onError(error);
-				for (const peer of new Set(batch.map((p) => p.peer))) peer.close(CloseCode.unavailable, 'storage unavailable');
-				continue;
+				this.breakDown();
+				return;
 			}
 			this.sinceSnapshot += updates.length;
 			this.noteStored(updates);
