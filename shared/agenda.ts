@@ -88,7 +88,9 @@ export function removeItem(doc: Y.Doc, id: string): void {
 export function moveItem(doc: Y.Doc, id: string, index: number): void {
 	const others = agendaItems(doc).filter((i) => i.id !== id);
 	const at = Math.max(0, Math.min(others.length, index));
-	itemsMap(doc).get(id)?.set('order', orderBetween(others[at - 1]?.order, others[at]?.order));
+	itemsMap(doc)
+		.get(id)
+		?.set('order', orderBetween(others[at - 1]?.order, others[at]?.order));
 }
 
 /** Changes fields of an item; a title change is applied as a minimal text edit, so

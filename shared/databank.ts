@@ -2,7 +2,17 @@
 import type { Side } from './sides';
 
 /** What someone is in the ecosystem; several may apply. */
-export const ECOSYSTEM_ROLES = ['ENTREPRENEUR', 'IDEA_OWNER', 'CAPITAL_OWNER', 'EXPERT', 'JOB_SEEKER', 'AGENCY', 'LEGAL', 'MEDIA', 'EXECUTOR'] as const;
+export const ECOSYSTEM_ROLES = [
+	'ENTREPRENEUR',
+	'IDEA_OWNER',
+	'CAPITAL_OWNER',
+	'EXPERT',
+	'JOB_SEEKER',
+	'AGENCY',
+	'LEGAL',
+	'MEDIA',
+	'EXECUTOR'
+] as const;
 export type EcosystemRole = (typeof ECOSYSTEM_ROLES)[number];
 
 /** What a person offers or seeks. */

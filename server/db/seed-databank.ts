@@ -19,14 +19,78 @@ const SIDE_ROLES: Record<Side, EcosystemRole[][]> = {
 };
 
 // People outside the groups: idea owners, investors, experts and job seekers.
-const EXTRA: { name: string; roles: EcosystemRole[]; sectors: number[]; skills: number[]; offers: Exchange[]; seeks: Exchange[]; bio: string }[] = [
-	{ name: 'پریسا رستمی', roles: ['IDEA_OWNER'], sectors: [0], skills: [2], offers: ['IDEA'], seeks: ['CAPITAL', 'SKILLS'], bio: 'ایده‌ی کارگاه سفال خانگی با فروش اینترنتی' },
-	{ name: 'کامران ملکی', roles: ['CAPITAL_OWNER'], sectors: [0, 2], skills: [], offers: ['CAPITAL'], seeks: ['IDEA'], bio: 'سرمایه‌گذار کسب‌وکارهای خرد' },
-	{ name: 'طاهره نیک‌نام', roles: ['EXPERT'], sectors: [0], skills: [0, 4], offers: ['SKILLS'], seeks: [], bio: 'کارشناس بازاریابی صنایع دستی' },
-	{ name: 'رضا اکبرزاده', roles: ['JOB_SEEKER'], sectors: [3], skills: [2], offers: ['SKILLS'], seeks: ['JOB'], bio: 'طراح لباس، جویای کار' },
-	{ name: 'Sara Lindqvist', roles: ['EXPERT'], sectors: [1, 4], skills: [5], offers: ['SKILLS'], seeks: ['PARTNER'], bio: 'Tourism and project management adviser' },
-	{ name: 'مجید فتحی', roles: ['CAPITAL_OWNER', 'ENTREPRENEUR'], sectors: [1], skills: [1], offers: ['CAPITAL', 'JOB'], seeks: ['IDEA'], bio: 'صاحب چند اقامتگاه بوم‌گردی' },
-	{ name: 'زینب قربانی', roles: ['IDEA_OWNER', 'JOB_SEEKER'], sectors: [2], skills: [], offers: ['IDEA'], seeks: ['CAPITAL', 'JOB'], bio: 'ایده‌ی آشپزخانه‌ی اشتراکی محله' },
+const EXTRA: {
+	name: string;
+	roles: EcosystemRole[];
+	sectors: number[];
+	skills: number[];
+	offers: Exchange[];
+	seeks: Exchange[];
+	bio: string;
+}[] = [
+	{
+		name: 'پریسا رستمی',
+		roles: ['IDEA_OWNER'],
+		sectors: [0],
+		skills: [2],
+		offers: ['IDEA'],
+		seeks: ['CAPITAL', 'SKILLS'],
+		bio: 'ایده‌ی کارگاه سفال خانگی با فروش اینترنتی'
+	},
+	{
+		name: 'کامران ملکی',
+		roles: ['CAPITAL_OWNER'],
+		sectors: [0, 2],
+		skills: [],
+		offers: ['CAPITAL'],
+		seeks: ['IDEA'],
+		bio: 'سرمایه‌گذار کسب‌وکارهای خرد'
+	},
+	{
+		name: 'طاهره نیک‌نام',
+		roles: ['EXPERT'],
+		sectors: [0],
+		skills: [0, 4],
+		offers: ['SKILLS'],
+		seeks: [],
+		bio: 'کارشناس بازاریابی صنایع دستی'
+	},
+	{
+		name: 'رضا اکبرزاده',
+		roles: ['JOB_SEEKER'],
+		sectors: [3],
+		skills: [2],
+		offers: ['SKILLS'],
+		seeks: ['JOB'],
+		bio: 'طراح لباس، جویای کار'
+	},
+	{
+		name: 'Sara Lindqvist',
+		roles: ['EXPERT'],
+		sectors: [1, 4],
+		skills: [5],
+		offers: ['SKILLS'],
+		seeks: ['PARTNER'],
+		bio: 'Tourism and project management adviser'
+	},
+	{
+		name: 'مجید فتحی',
+		roles: ['CAPITAL_OWNER', 'ENTREPRENEUR'],
+		sectors: [1],
+		skills: [1],
+		offers: ['CAPITAL', 'JOB'],
+		seeks: ['IDEA'],
+		bio: 'صاحب چند اقامتگاه بوم‌گردی'
+	},
+	{
+		name: 'زینب قربانی',
+		roles: ['IDEA_OWNER', 'JOB_SEEKER'],
+		sectors: [2],
+		skills: [],
+		offers: ['IDEA'],
+		seeks: ['CAPITAL', 'JOB'],
+		bio: 'ایده‌ی آشپزخانه‌ی اشتراکی محله'
+	},
 	{ name: 'حمید شکوهی', roles: ['AGENCY'], sectors: [1], skills: [], offers: [], seeks: [], bio: 'نماینده‌ی اداره‌ی میراث فرهنگی' },
 	{ name: 'ساناز پورمحمد', roles: ['LEGAL'], sectors: [], skills: [3], offers: ['SKILLS'], seeks: [], bio: 'وکیل پایه‌یک، حقوق کسب‌وکار' },
 	{ name: 'امید رحمانی', roles: ['MEDIA'], sectors: [1], skills: [4], offers: ['SKILLS'], seeks: [], bio: 'خبرنگار و تولیدکننده‌ی محتوا' }
@@ -90,7 +154,10 @@ async function update(db: Db, personId: string, p: { fieldIds: string[]; roles: 
 			fields: { create: p.fieldIds.map((fieldId) => ({ fieldId })) },
 			roles: { create: p.roles.map((role) => ({ role })) },
 			exchanges: {
-				create: [...p.offers.map((kind) => ({ direction: 'OFFER' as const, kind })), ...p.seeks.map((kind) => ({ direction: 'SEEK' as const, kind }))]
+				create: [
+					...p.offers.map((kind) => ({ direction: 'OFFER' as const, kind })),
+					...p.seeks.map((kind) => ({ direction: 'SEEK' as const, kind }))
+				]
 			}
 		}
 	});

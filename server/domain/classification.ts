@@ -45,7 +45,11 @@ export async function listDistricts(db: Db, organisationId: string, options: { i
 }
 
 /** The classification, sectors first, each list by name. */
-export async function listFields(db: Db, organisationId: string, options: { includeArchived?: boolean; kind?: FieldKind } = {}): Promise<FieldItem[]> {
+export async function listFields(
+	db: Db,
+	organisationId: string,
+	options: { includeArchived?: boolean; kind?: FieldKind } = {}
+): Promise<FieldItem[]> {
 	const rows = await db.field.findMany({
 		where: { organisationId, ...(options.kind ? { kind: options.kind } : {}), ...(options.includeArchived ? {} : { archivedAt: null }) },
 		orderBy: [{ kind: 'asc' }, { name: 'asc' }]
@@ -87,7 +91,9 @@ export async function createField(db: Db, actor: Actor, input: FieldInput): Prom
 	await requireDatabankRight(db, actor, 'manage');
 	const data = parse(FieldInput, input);
 	const nameKey = normalizeText(data.name);
-	const existing = await db.field.findUnique({ where: { organisationId_kind_nameKey: { organisationId: actor.organisationId, kind: data.kind, nameKey } } });
+	const existing = await db.field.findUnique({
+		where: { organisationId_kind_nameKey: { organisationId: actor.organisationId, kind: data.kind, nameKey } }
+	});
 	if (existing) throw new DomainError('CONFLICT', 'field exists', { name: 'taken' });
 	const f = await db.field.create({ data: { organisationId: actor.organisationId, kind: data.kind, name: data.name, nameKey } });
 	return { id: f.id, kind: f.kind, name: f.name, archived: false };

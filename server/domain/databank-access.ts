@@ -27,7 +27,10 @@ export async function databankLevel(db: Db, actor: Actor): Promise<DatabankLevel
 		select: { role: true },
 		distinct: ['role']
 	});
-	return levelFor(false, seats.map((s) => s.role));
+	return levelFor(
+		false,
+		seats.map((s) => s.role)
+	);
 }
 
 export interface DatabankRights {

@@ -28,7 +28,8 @@ function requireAdmin(actor: Actor) {
 async function checkReferences(db: Db, organisationId: string, d: GroupData) {
 	const errors: Record<string, string> = {};
 	if (d.districtId && !(await db.district.count({ where: { id: d.districtId, organisationId } }))) errors.districtId = 'unknown';
-	if (d.fieldIds.length && (await db.field.count({ where: { id: { in: d.fieldIds }, organisationId } })) !== d.fieldIds.length) errors.fieldIds = 'unknown';
+	if (d.fieldIds.length && (await db.field.count({ where: { id: { in: d.fieldIds }, organisationId } })) !== d.fieldIds.length)
+		errors.fieldIds = 'unknown';
 	if (Object.keys(errors).length) throw new DomainError('INVALID', 'invalid group', errors);
 }
 
@@ -55,7 +56,8 @@ export async function createGroup(db: Db, actor: Actor, input: GroupInput): Prom
 export async function updateGroup(db: Db, actor: Actor, groupId: string, input: GroupInput): Promise<void> {
 	requireAdmin(actor);
 	const d = parse(GroupInput, input);
-	if (!(await db.group.count({ where: { id: groupId, organisationId: actor.organisationId } }))) throw new DomainError('NOT_FOUND', 'group not found');
+	if (!(await db.group.count({ where: { id: groupId, organisationId: actor.organisationId } })))
+		throw new DomainError('NOT_FOUND', 'group not found');
 	await checkReferences(db, actor.organisationId, d);
 	await db.$transaction([
 		db.group.update({

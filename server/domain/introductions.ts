@@ -36,7 +36,8 @@ export async function introduce(db: Db, actor: Actor, input: IntroductionInput):
 		select: { id: true, consent: true, archivedAt: true }
 	});
 	if (people.length !== 2) throw new DomainError('NOT_FOUND', 'person not found');
-	if (people.some((p) => !p.consent || p.archivedAt)) throw new DomainError('CONFLICT', 'both people must consent', { toPersonId: 'no_consent' });
+	if (people.some((p) => !p.consent || p.archivedAt))
+		throw new DomainError('CONFLICT', 'both people must consent', { toPersonId: 'no_consent' });
 	const open = await db.introduction.findFirst({
 		where: {
 			status: { in: ['PROPOSED', 'ACCEPTED', 'WORKING'] },

@@ -50,7 +50,11 @@ export interface Scored {
 }
 
 /** How well a candidate complements the subject, or null when they do not. Pure. */
-export function scoreMatch(subject: MatchProfile, candidate: MatchProfile, names: { field(id: string): string; district(id: string): string }): Scored | null {
+export function scoreMatch(
+	subject: MatchProfile,
+	candidate: MatchProfile,
+	names: { field(id: string): string; district(id: string): string }
+): Scored | null {
 	if (candidate.id !== null && candidate.id === subject.id) return null;
 	const s = effective(subject);
 	const c = effective(candidate);
@@ -64,7 +68,10 @@ export function scoreMatch(subject: MatchProfile, candidate: MatchProfile, names
 	if (gives.length + takes.length === 0) return null;
 	const local = [...gives, ...takes].some((k) => k === 'JOB' || k === 'SKILLS');
 	const score = 10 * gives.length + 6 * takes.length + 4 * Math.min(shared.length, 5) + (sameDistrict ? (local ? 5 : 2) : 0);
-	const reasons: MatchReason[] = [...gives.map((kind) => ({ code: 'offers' as const, kind })), ...takes.map((kind) => ({ code: 'seeks' as const, kind }))];
+	const reasons: MatchReason[] = [
+		...gives.map((kind) => ({ code: 'offers' as const, kind })),
+		...takes.map((kind) => ({ code: 'seeks' as const, kind }))
+	];
 	if (shared.length) reasons.push({ code: 'fields', names: shared.slice(0, 3).map(names.field) });
 	if (sameDistrict) reasons.push({ code: 'district', name: names.district(subject.districtId!) });
 	return { score, reasons };
@@ -90,7 +97,9 @@ async function candidateIds(db: Db, organisationId: string, subject: MatchProfil
 	const exchange = Prisma.sql`EXISTS (SELECT 1 FROM "PersonExchange" e WHERE e."personId" = p."id" AND (${
 		wantOffer.length ? Prisma.sql`(e."direction" = 'OFFER' AND e."kind" IN (${quoted(wantOffer)}))` : Prisma.sql`1 = 0`
 	} OR ${wantSeek.length ? Prisma.sql`(e."direction" = 'SEEK' AND e."kind" IN (${quoted(wantSeek)}))` : Prisma.sql`1 = 0`}))`;
-	const role = roles.length ? Prisma.sql`EXISTS (SELECT 1 FROM "PersonRole" r WHERE r."personId" = p."id" AND r."role" IN (${quoted(roles)}))` : Prisma.sql`1 = 0`;
+	const role = roles.length
+		? Prisma.sql`EXISTS (SELECT 1 FROM "PersonRole" r WHERE r."personId" = p."id" AND r."role" IN (${quoted(roles)}))`
+		: Prisma.sql`1 = 0`;
 	const eligible = Prisma.sql`p."organisationId" = ${organisationId} AND p."consent" = true AND p."archivedAt" IS NULL AND p."id" <> ${subject.id ?? ''} AND (${exchange} OR ${role})`;
 	const district = subject.districtId ?? '';
 
@@ -122,7 +131,14 @@ async function rank(db: Db, organisationId: string, subject: MatchProfile, limit
 	if (!ids.length) return [];
 	const people = await db.person.findMany({
 		where: { id: { in: ids } },
-		select: { id: true, name: true, districtId: true, fields: { select: { fieldId: true } }, roles: { select: { role: true } }, exchanges: true }
+		select: {
+			id: true,
+			name: true,
+			districtId: true,
+			fields: { select: { fieldId: true } },
+			roles: { select: { role: true } },
+			exchanges: true
+		}
 	});
 	const fieldIds = new Set([...subject.fieldIds]);
 	const [fields, districts] = await Promise.all([
@@ -179,5 +195,10 @@ export type IdeaInput = z.input<typeof IdeaInput>;
 export async function suggestForIdea(db: Db, actor: Actor, input: IdeaInput, limit = 10): Promise<Suggestion[]> {
 	await requireDatabankRight(db, actor, 'link');
 	const idea = parse(IdeaInput, input);
-	return rank(db, actor.organisationId, { id: null, fieldIds: idea.fieldIds, districtId: idea.districtId, roles: [], offers: ['IDEA'], seeks: idea.seeks }, limit);
+	return rank(
+		db,
+		actor.organisationId,
+		{ id: null, fieldIds: idea.fieldIds, districtId: idea.districtId, roles: [], offers: ['IDEA'], seeks: idea.seeks },
+		limit
+	);
 }

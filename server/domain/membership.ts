@@ -20,7 +20,12 @@ export type SeatInput = z.input<typeof SeatInput>;
 /** The pure rule: may someone with these rights move a seat from one role to another
  * (null: no seat)? Moderators manage membership; moderators themselves are appointed and
  * removed by administrators only. */
-export function seatChangeAllowed(access: Pick<GroupAccess, 'canModerate'>, isAdmin: boolean, from: GroupRole | null, to: GroupRole | null): boolean {
+export function seatChangeAllowed(
+	access: Pick<GroupAccess, 'canModerate'>,
+	isAdmin: boolean,
+	from: GroupRole | null,
+	to: GroupRole | null
+): boolean {
 	if (!access.canModerate) return false;
 	if (isAdmin) return true;
 	return from !== 'MODERATOR' && to !== 'MODERATOR';
@@ -39,7 +44,10 @@ async function currentSeat(db: Db, groupId: string, personId: string) {
 export async function seatMember(db: Db, actor: Actor, groupId: string, input: SeatInput): Promise<void> {
 	const d = parse(SeatInput, input);
 	await moderate(db, actor, groupId, null, d.role);
-	const person = await db.person.findFirst({ where: { id: d.personId, organisationId: actor.organisationId }, select: { archivedAt: true } });
+	const person = await db.person.findFirst({
+		where: { id: d.personId, organisationId: actor.organisationId },
+		select: { archivedAt: true }
+	});
 	if (!person) throw new DomainError('NOT_FOUND', 'person not found');
 	if (person.archivedAt) throw new DomainError('CONFLICT', 'archived person', { personId: 'archived' });
 	if (await currentSeat(db, groupId, d.personId)) throw new DomainError('CONFLICT', 'already seated', { personId: 'already_seated' });
@@ -79,10 +87,19 @@ export interface Candidate {
 
 /** People to seat on a side: by default consenting, active people whose roles fit the side
  * and whose fields meet the group's, best overlap first; with `q`, anyone active whose name matches. */
-export async function candidatesForSide(db: Db, actor: Actor, groupId: string, side: Side, options: { q?: string; limit?: number } = {}): Promise<Candidate[]> {
+export async function candidatesForSide(
+	db: Db,
+	actor: Actor,
+	groupId: string,
+	side: Side,
+	options: { q?: string; limit?: number } = {}
+): Promise<Candidate[]> {
 	const access = await groupAccess(db, actor, groupId);
 	if (!access.canModerate) throw new DomainError('FORBIDDEN', 'moderators find members');
-	const group = await db.group.findUniqueOrThrow({ where: { id: groupId }, include: { fields: true, memberships: { select: { personId: true } } } });
+	const group = await db.group.findUniqueOrThrow({
+		where: { id: groupId },
+		include: { fields: true, memberships: { select: { personId: true } } }
+	});
 	const groupFields = group.fields.map((f) => f.fieldId);
 	const q = normalizeText(options.q ?? '');
 	const people = await db.person.findMany({
@@ -98,7 +115,13 @@ export async function candidatesForSide(db: Db, actor: Actor, groupId: string, s
 						...(groupFields.length ? { fields: { some: { fieldId: { in: groupFields } } } } : {})
 					})
 		},
-		select: { id: true, name: true, districtId: true, district: { select: { name: true } }, fields: { select: { field: { select: { id: true, name: true } } } } },
+		select: {
+			id: true,
+			name: true,
+			districtId: true,
+			district: { select: { name: true } },
+			fields: { select: { field: { select: { id: true, name: true } } } }
+		},
 		take: 200
 	});
 	return people

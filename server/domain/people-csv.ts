@@ -14,7 +14,19 @@ import { SearchQuery, searchWhere } from './people-search';
 import { normalizeText } from './persian';
 import { fieldErrors } from './validation';
 
-export const CSV_COLUMNS = ['name', 'email', 'phone', 'district', 'sectors', 'skills', 'roles', 'offers', 'seeks', 'bio', 'consent'] as const;
+export const CSV_COLUMNS = [
+	'name',
+	'email',
+	'phone',
+	'district',
+	'sectors',
+	'skills',
+	'roles',
+	'offers',
+	'seeks',
+	'bio',
+	'consent'
+] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 /** Rows beyond this are refused as a whole: split the file. */
@@ -124,13 +136,25 @@ function parseFile(text: string): { rows: Record<string, string>[]; unknownColum
 	});
 	const fileErrors: RowError[] = parsed.errors
 		.filter((e) => e.code !== 'UndetectableDelimiter')
-		.map((e) => ({ line: (e.row ?? 0) + 2, column: 'file' as const, code: e.code === 'TooFewFields' || e.code === 'TooManyFields' ? 'field_count' : 'parse' }));
+		.map((e) => ({
+			line: (e.row ?? 0) + 2,
+			column: 'file' as const,
+			code: e.code === 'TooFewFields' || e.code === 'TooManyFields' ? 'field_count' : 'parse'
+		}));
 	if (!parsed.meta.fields?.includes('name')) fileErrors.unshift({ line: 1, column: 'file', code: 'no_name_column' });
 	return { rows: parsed.data, unknownColumns: unknown, fileErrors };
 }
 
 // Which CSV column a PersonInput field's error belongs to.
-const COLUMN_OF: Record<string, CsvColumn> = { name: 'name', email: 'email', phone: 'phone', bio: 'bio', roles: 'roles', offers: 'offers', seeks: 'seeks' };
+const COLUMN_OF: Record<string, CsvColumn> = {
+	name: 'name',
+	email: 'email',
+	phone: 'phone',
+	bio: 'bio',
+	roles: 'roles',
+	offers: 'offers',
+	seeks: 'seeks'
+};
 
 /** One row to PersonData, or its errors. */
 function readRow(row: Record<string, string>, line: number, l: Lookups): { data?: PersonData; errors: RowError[] } {
@@ -199,8 +223,12 @@ export async function importPeople(db: Db, actor: Actor, csv: string, options: {
 		// Emails already in the databank, looked up in chunks (bound-parameter limits).
 		const emails = [...firstLineOfEmail.keys()];
 		for (let i = 0; i < emails.length; i += 500) {
-			const taken = await db.person.findMany({ where: { organisationId: actor.organisationId, email: { in: emails.slice(i, i + 500) } }, select: { email: true } });
-			for (const t of taken) errors.push({ line: firstLineOfEmail.get(t.email!)!, column: 'email', code: 'duplicate_in_db', value: t.email! });
+			const taken = await db.person.findMany({
+				where: { organisationId: actor.organisationId, email: { in: emails.slice(i, i + 500) } },
+				select: { email: true }
+			});
+			for (const t of taken)
+				errors.push({ line: firstLineOfEmail.get(t.email!)!, column: 'email', code: 'duplicate_in_db', value: t.email! });
 		}
 	}
 	errors.sort((a, b) => a.line - b.line);
@@ -221,10 +249,26 @@ export async function importPeople(db: Db, actor: Actor, csv: string, options: {
 	try {
 		await db.$transaction(
 			async (tx) => {
-				await insertRows(tx, 'Person', all.map((r) => ({ ...r.person, createdAt: now, updatedAt: now })));
-				await insertRows(tx, 'PersonField', all.flatMap((r) => r.fields));
-				await insertRows(tx, 'PersonRole', all.flatMap((r) => r.roles));
-				await insertRows(tx, 'PersonExchange', all.flatMap((r) => r.exchanges));
+				await insertRows(
+					tx,
+					'Person',
+					all.map((r) => ({ ...r.person, createdAt: now, updatedAt: now }))
+				);
+				await insertRows(
+					tx,
+					'PersonField',
+					all.flatMap((r) => r.fields)
+				);
+				await insertRows(
+					tx,
+					'PersonRole',
+					all.flatMap((r) => r.roles)
+				);
+				await insertRows(
+					tx,
+					'PersonExchange',
+					all.flatMap((r) => r.exchanges)
+				);
 			},
 			{ timeout: 120_000, maxWait: 10_000 }
 		);

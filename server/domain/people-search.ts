@@ -5,12 +5,23 @@ import { z } from 'zod';
 import type { Db, Prisma } from '../db/client';
 import { ECOSYSTEM_ROLES, EXCHANGES } from '../../shared/databank';
 import type { Actor } from './access';
-import { allowedCriteria, databankRights, personRecordSelect, viewPerson, type DatabankRights, type PersonRecord, type PersonView } from './databank-access';
+import {
+	allowedCriteria,
+	databankRights,
+	personRecordSelect,
+	viewPerson,
+	type DatabankRights,
+	type PersonRecord,
+	type PersonView
+} from './databank-access';
 import { normalizeText } from './persian';
 import { parse } from './validation';
 
 const list = <T extends z.ZodType>(item: T) =>
-	z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]), z.array(item).max(20));
+	z.preprocess(
+		(v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]),
+		z.array(item).max(20)
+	);
 
 export const SearchQuery = z.object({
 	q: z.string().trim().max(200).default(''),

@@ -20,7 +20,12 @@ import { normalizeText, personSearchText } from './persian';
 import { parse } from './validation';
 
 /** Client-side ids for bulk inserts (createMany returns no ids); cuid-like, URL-safe. */
-export const newId = (): string => 'c' + BigInt('0x' + randomBytes(15).toString('hex')).toString(36).padStart(24, '0').slice(0, 24);
+export const newId = (): string =>
+	'c' +
+	BigInt('0x' + randomBytes(15).toString('hex'))
+		.toString(36)
+		.padStart(24, '0')
+		.slice(0, 24);
 
 const nullIfEmpty = (v: unknown) => (typeof v === 'string' ? v.trim() || null : (v ?? null));
 const unique = <T>(xs: T[]) => [...new Set(xs)];
@@ -30,7 +35,10 @@ export const PHONE = /^\+?[0-9\u06F0-\u06F9\u0660-\u0669][0-9\u06F0-\u06F9\u0660
 
 export const PersonInput = z.object({
 	name: z.string().trim().min(1, 'required').max(200, 'too_long'),
-	email: z.preprocess((v) => (typeof v === 'string' ? nullIfEmpty(v.toLowerCase()) : (v ?? null)), z.email('invalid_email').max(254, 'too_long').nullable()),
+	email: z.preprocess(
+		(v) => (typeof v === 'string' ? nullIfEmpty(v.toLowerCase()) : (v ?? null)),
+		z.email('invalid_email').max(254, 'too_long').nullable()
+	),
 	phone: z.preprocess(nullIfEmpty, z.string().regex(PHONE, 'invalid_phone').nullable()),
 	districtId: z.preprocess(nullIfEmpty, z.string().max(40).nullable()),
 	fieldIds: z.array(z.string().max(40)).max(50, 'too_many').default([]).transform(unique),
@@ -80,7 +88,12 @@ export function personRows(id: string, organisationId: string, d: PersonData) {
 }
 
 /** Districts and fields must be the organisation's own and not archived, unless the person already had them. */
-async function checkReferences(db: Db, organisationId: string, d: PersonData, current?: { id: string; districtId: string | null; fieldIds: string[] }) {
+async function checkReferences(
+	db: Db,
+	organisationId: string,
+	d: PersonData,
+	current?: { id: string; districtId: string | null; fieldIds: string[] }
+) {
 	const errors: Record<string, string> = {};
 	if (d.districtId && d.districtId !== current?.districtId) {
 		const ok = await db.district.count({ where: { id: d.districtId, organisationId, archivedAt: null } });
@@ -95,12 +108,14 @@ async function checkReferences(db: Db, organisationId: string, d: PersonData, cu
 		const other = await db.person.findUnique({ where: { organisationId_email: { organisationId, email: d.email } }, select: { id: true } });
 		if (other && other.id !== current?.id) errors.email = 'taken';
 	}
-	if (Object.keys(errors).length) throw new DomainError(errors.email && Object.keys(errors).length === 1 ? 'CONFLICT' : 'INVALID', 'invalid person', errors);
+	if (Object.keys(errors).length)
+		throw new DomainError(errors.email && Object.keys(errors).length === 1 ? 'CONFLICT' : 'INVALID', 'invalid person', errors);
 }
 
 /** A unique-constraint race (two saves of one email at once) reads as the same CONFLICT. */
 function mapUniqueEmail(e: unknown): never {
-	if (typeof e === 'object' && e && 'code' in e && (e as { code: string }).code === 'P2002') throw new DomainError('CONFLICT', 'email taken', { email: 'taken' });
+	if (typeof e === 'object' && e && 'code' in e && (e as { code: string }).code === 'P2002')
+		throw new DomainError('CONFLICT', 'email taken', { email: 'taken' });
 	throw e;
 }
 
@@ -180,16 +195,27 @@ export async function mergePeople(db: Db, actor: Actor, keepId: string, duplicat
 			else await tx.membership.update({ where: { id: m.id }, data: { personId: keepId } });
 		}
 		const haveField = new Set(keep.fields.map((f) => f.fieldId));
-		await tx.personField.createMany({ data: dup.fields.filter((f) => !haveField.has(f.fieldId)).map((f) => ({ personId: keepId, fieldId: f.fieldId })) });
+		await tx.personField.createMany({
+			data: dup.fields.filter((f) => !haveField.has(f.fieldId)).map((f) => ({ personId: keepId, fieldId: f.fieldId }))
+		});
 		const haveRole = new Set(keep.roles.map((r) => r.role));
-		await tx.personRole.createMany({ data: dup.roles.filter((r) => !haveRole.has(r.role)).map((r) => ({ personId: keepId, role: r.role })) });
+		await tx.personRole.createMany({
+			data: dup.roles.filter((r) => !haveRole.has(r.role)).map((r) => ({ personId: keepId, role: r.role }))
+		});
 		const haveEx = new Set(keep.exchanges.map((e) => `${e.direction}:${e.kind}`));
 		await tx.personExchange.createMany({
-			data: dup.exchanges.filter((e) => !haveEx.has(`${e.direction}:${e.kind}`)).map((e) => ({ personId: keepId, direction: e.direction, kind: e.kind }))
+			data: dup.exchanges
+				.filter((e) => !haveEx.has(`${e.direction}:${e.kind}`))
+				.map((e) => ({ personId: keepId, direction: e.direction, kind: e.kind }))
 		});
 		// An introduction between the two records of one person means nothing any more.
 		await tx.introduction.deleteMany({
-			where: { OR: [{ personId: keepId, toPersonId: duplicateId }, { personId: duplicateId, toPersonId: keepId }] }
+			where: {
+				OR: [
+					{ personId: keepId, toPersonId: duplicateId },
+					{ personId: duplicateId, toPersonId: keepId }
+				]
+			}
 		});
 		await tx.introduction.updateMany({ where: { personId: duplicateId }, data: { personId: keepId } });
 		await tx.introduction.updateMany({ where: { toPersonId: duplicateId }, data: { toPersonId: keepId } });
@@ -204,7 +230,10 @@ export async function mergePeople(db: Db, actor: Actor, keepId: string, duplicat
 			bio: keep.bio || dup.bio
 		};
 		// The email is unique per organisation: free it on the duplicate before the kept record takes it.
-		await tx.person.update({ where: { id: duplicateId }, data: { archivedAt: dup.archivedAt ?? new Date(), mergedIntoId: keepId, email: null } });
+		await tx.person.update({
+			where: { id: duplicateId },
+			data: { archivedAt: dup.archivedAt ?? new Date(), mergedIntoId: keepId, email: null }
+		});
 		await tx.person.update({
 			where: { id: keepId },
 			data: { ...filled, searchText: personSearchText({ name: keep.name, ...filled }) }
@@ -247,7 +276,10 @@ export async function personProfile(db: Db, actor: Actor, id: string): Promise<P
 	if (!rights.seeDetails) return profile;
 
 	const [seats, intros] = await Promise.all([
-		db.membership.findMany({ where: { personId: id }, select: { groupId: true, side: true, role: true, group: { select: { name: true } } } }),
+		db.membership.findMany({
+			where: { personId: id },
+			select: { groupId: true, side: true, role: true, group: { select: { name: true } } }
+		}),
 		db.introduction.findMany({
 			where: { OR: [{ personId: id }, { toPersonId: id }] },
 			orderBy: { createdAt: 'desc' },

@@ -55,7 +55,12 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 	return {
 		context,
 		attach(server, others) {
-			context.io = attachRealtime(server, { db: database.db, authenticate }, realtimeFeatures, redis ? createAdapter(redis.pub, redis.sub) : undefined);
+			context.io = attachRealtime(
+				server,
+				{ db: database.db, authenticate },
+				realtimeFeatures,
+				redis ? createAdapter(redis.pub, redis.sub) : undefined
+			);
 			server.on('upgrade', (request, socket, head) => {
 				if (collab.handleUpgrade(request, socket, head)) return;
 				// Socket.IO (destroyUpgrade: false) answers its own path.

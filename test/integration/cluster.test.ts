@@ -86,7 +86,11 @@ describe('two nodes with PostgreSQL and Redis', () => {
 			addItem(a.doc, { title: `A${i}` });
 			addItem(b.doc, { title: `B${i}` });
 		}
-		await eventually(() => titles(a.doc).length === 20 && JSON.stringify(titles(a.doc)) === JSON.stringify(titles(b.doc)), 10_000, 'cross-node convergence');
+		await eventually(
+			() => titles(a.doc).length === 20 && JSON.stringify(titles(a.doc)) === JSON.stringify(titles(b.doc)),
+			10_000,
+			'cross-node convergence'
+		);
 		await eventually(() => a.allSaved() && b.allSaved(), 5000, 'acknowledged');
 		expect(await storedTitles(doc)).toEqual(titles(a.doc));
 	});

@@ -89,7 +89,9 @@ describe('fuzzing the realtime endpoints', () => {
 			fc.asyncProperty(
 				fc.constantFrom('anonymous', 'observer', 'member'),
 				fc.array(hostileMessage, { minLength: 1, maxLength: 8 }),
-				fc.array(fc.tuple(fc.constantFrom('group:join', 'meeting:join', 'meeting:raiseHand', 'nonsense', 'meeting:timer'), fc.anything()), { maxLength: 5 }),
+				fc.array(fc.tuple(fc.constantFrom('group:join', 'meeting:join', 'meeting:raiseHand', 'nonsense', 'meeting:timer'), fc.anything()), {
+					maxLength: 5
+				}),
 				async (who, messages, events) => {
 					sent += messages.length + events.length;
 					await Promise.all([sendRaw(cookies[who], messages), emitRaw(cookies[who], events)]);
@@ -109,6 +111,10 @@ describe('fuzzing the realtime endpoints', () => {
 		honest.push(late);
 		await synced(late);
 		await eventually(() => late.doc.getText('honest').toString() === a.doc.getText('honest').toString(), 10_000, 'late joiner matches');
-		await eventually(async () => (await storedDoc(database, doc)).getText('honest').toString() === a.doc.getText('honest').toString(), 10_000, 'database matches');
+		await eventually(
+			async () => (await storedDoc(database, doc)).getText('honest').toString() === a.doc.getText('honest').toString(),
+			10_000,
+			'database matches'
+		);
 	}, 120_000);
 });

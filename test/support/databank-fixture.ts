@@ -38,14 +38,21 @@ export async function databankFixture(): Promise<Fixture> {
 		['SECTOR', SECTORS],
 		['SKILL', SKILLS]
 	] as const) {
-		for (const name of names) fields[name] = (await db.field.create({ data: { organisationId: org.id, kind, name, nameKey: normalizeText(name) } })).id;
+		for (const name of names)
+			fields[name] = (await db.field.create({ data: { organisationId: org.id, kind, name, nameKey: normalizeText(name) } })).id;
 	}
-	const group = await db.group.create({ data: { organisationId: org.id, name: 'کارگروه آزمایشی', fields: { create: [{ fieldId: fields['صنایع دستی'] }] } } });
+	const group = await db.group.create({
+		data: { organisationId: org.id, name: 'کارگروه آزمایشی', fields: { create: [{ fieldId: fields['صنایع دستی'] }] } }
+	});
 
 	const actor = async (name: string, isAdmin: boolean, seat?: { role: 'MODERATOR' | 'MEMBER' | 'OBSERVER' }): Promise<Actor> => {
-		const person = seat ? await db.person.create({ data: { organisationId: org.id, name, nameKey: normalizeText(name), consent: true } }) : null;
+		const person = seat
+			? await db.person.create({ data: { organisationId: org.id, name, nameKey: normalizeText(name), consent: true } })
+			: null;
 		if (seat && person) await db.membership.create({ data: { groupId: group.id, personId: person.id, side: 'EXPERT', role: seat.role } });
-		const user = await db.user.create({ data: { organisationId: org.id, name, email: `${name}@test.example`, isAdmin, personId: person?.id ?? null } });
+		const user = await db.user.create({
+			data: { organisationId: org.id, name, email: `${name}@test.example`, isAdmin, personId: person?.id ?? null }
+		});
 		return { userId: user.id, organisationId: org.id, personId: person?.id ?? null, isAdmin };
 	};
 	const actors = {

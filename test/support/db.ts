@@ -28,7 +28,10 @@ export async function storedDoc(database: Database, name: string): Promise<Y.Doc
 	const doc = new Y.Doc();
 	const snapshot = await database.db.yDocSnapshot.findUnique({ where: { docName: name } });
 	if (snapshot) Y.applyUpdate(doc, snapshot.state);
-	const rows = await database.db.yDocUpdate.findMany({ where: { docName: name, id: { gt: snapshot?.upToId ?? 0 } }, orderBy: { id: 'asc' } });
+	const rows = await database.db.yDocUpdate.findMany({
+		where: { docName: name, id: { gt: snapshot?.upToId ?? 0 } },
+		orderBy: { id: 'asc' }
+	});
 	for (const row of rows) Y.applyUpdate(doc, row.update);
 	return doc;
 }

@@ -27,7 +27,9 @@ export async function startRedis(): Promise<TestRedis> {
 	let proc: ChildProcess | null = null;
 	const start = () =>
 		new Promise<void>((resolve, reject) => {
-			proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+			proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+				stdio: ['ignore', 'pipe', 'pipe']
+			});
 			let out = '';
 			const timer = setTimeout(() => reject(new Error(`redis did not start: ${out}`)), 10_000);
 			proc.stdout!.on('data', (c: Buffer) => {

@@ -1,6 +1,14 @@
 // Who sees what in the databank: the pure rules, then the same rules through search and profiles.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allowedCriteria, hasDetails, levelFor, mayView, rightsFor, viewPerson, type PersonRecord } from '../../server/domain/databank-access';
+import {
+	allowedCriteria,
+	hasDetails,
+	levelFor,
+	mayView,
+	rightsFor,
+	viewPerson,
+	type PersonRecord
+} from '../../server/domain/databank-access';
 import { searchPeople } from '../../server/domain/people-search';
 import { personProfile } from '../../server/domain/people';
 import { DomainError } from '../../server/domain/errors';
@@ -49,7 +57,13 @@ describe('what a reader sees of a person', () => {
 	});
 	it('shows members names, fields, offers and seeks, and nothing else', () => {
 		const v = viewPerson(rightsFor('directory'), record);
-		expect(v).toEqual({ id: 'p1', name: 'مریم احمدی', fields: [{ id: 'f', name: 'طراحی', kind: 'SKILL' }], offers: ['CAPITAL'], seeks: ['IDEA'] });
+		expect(v).toEqual({
+			id: 'p1',
+			name: 'مریم احمدی',
+			fields: [{ id: 'f', name: 'طراحی', kind: 'SKILL' }],
+			offers: ['CAPITAL'],
+			seeks: ['IDEA']
+		});
 		expect(JSON.stringify(v)).not.toMatch(/maryam|0912|منطقه|CAPITAL_OWNER|طراح"/);
 	});
 	it('hides people who did not consent, and archived people, from members', () => {
@@ -60,7 +74,13 @@ describe('what a reader sees of a person', () => {
 		expect(mayView(rightsFor('none'), { consent: true, archivedAt: null })).toBe(false);
 	});
 	it('does not let members filter by what they may not see', () => {
-		expect(allowedCriteria(rightsFor('directory'))).toEqual({ textColumn: 'nameKey', byDistrict: false, byRole: false, includeArchived: false, onlyConsenting: true });
+		expect(allowedCriteria(rightsFor('directory'))).toEqual({
+			textColumn: 'nameKey',
+			byDistrict: false,
+			byRole: false,
+			includeArchived: false,
+			onlyConsenting: true
+		});
 		expect(allowedCriteria(rightsFor('contacts')).textColumn).toBe('searchText');
 	});
 });
@@ -71,7 +91,13 @@ describe('privacy through search and profiles', () => {
 	let shy: string;
 	beforeAll(async () => {
 		f = await databankFixture();
-		open = await f.person({ name: 'علی رضایی', email: 'ali@example.org', phone: '09121112233', districtId: f.districts.d1, roles: ['EXPERT'] });
+		open = await f.person({
+			name: 'علی رضایی',
+			email: 'ali@example.org',
+			phone: '09121112233',
+			districtId: f.districts.d1,
+			roles: ['EXPERT']
+		});
 		shy = await f.person({ name: 'علی شاکری', email: 'shy@example.org', consent: false });
 	});
 	afterAll(() => f.dispose());

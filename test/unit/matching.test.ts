@@ -4,13 +4,24 @@ import { effective, scoreMatch, suggestForIdea, suggestForPerson, type MatchProf
 import { databankFixture, type Fixture } from '../support/databank-fixture';
 
 const names = { field: (id: string) => `field:${id}`, district: (id: string) => `district:${id}` };
-const profile = (p: Partial<MatchProfile>): MatchProfile => ({ id: Math.random().toString(36), fieldIds: [], districtId: null, roles: [], offers: [], seeks: [], ...p });
+const profile = (p: Partial<MatchProfile>): MatchProfile => ({
+	id: Math.random().toString(36),
+	fieldIds: [],
+	districtId: null,
+	roles: [],
+	offers: [],
+	seeks: [],
+	...p
+});
 
 describe('scoreMatch', () => {
 	const idea = profile({ roles: ['IDEA_OWNER'], fieldIds: ['crafts'], districtId: 'd1' });
 
 	it('derives offers and seeks from roles', () => {
-		expect(effective({ roles: ['IDEA_OWNER'], offers: [], seeks: [] })).toEqual({ offers: new Set(['IDEA']), seeks: new Set(['CAPITAL', 'SKILLS']) });
+		expect(effective({ roles: ['IDEA_OWNER'], offers: [], seeks: [] })).toEqual({
+			offers: new Set(['IDEA']),
+			seeks: new Set(['CAPITAL', 'SKILLS'])
+		});
 	});
 	it('matches an idea owner with capital in the idea’s field, and says why', () => {
 		const investor = profile({ roles: ['CAPITAL_OWNER'], fieldIds: ['crafts', 'food'] });
@@ -56,7 +67,12 @@ describe('suggestions from the databank', () => {
 		const crafts = f.fields['صنایع دستی'];
 		const design = f.fields['طراحی'];
 		ids.idea = await f.person({ name: 'صاحب ایده', roles: ['IDEA_OWNER'], fieldIds: [crafts], districtId: f.districts.d1 });
-		ids.investorNear = await f.person({ name: 'سرمایه‌گذار نزدیک', roles: ['CAPITAL_OWNER'], fieldIds: [crafts], districtId: f.districts.d1 });
+		ids.investorNear = await f.person({
+			name: 'سرمایه‌گذار نزدیک',
+			roles: ['CAPITAL_OWNER'],
+			fieldIds: [crafts],
+			districtId: f.districts.d1
+		});
 		ids.investorFar = await f.person({ name: 'سرمایه‌گذار دور', roles: ['CAPITAL_OWNER'], fieldIds: [crafts], districtId: f.districts.d2 });
 		ids.investorShy = await f.person({ name: 'سرمایه‌گذار بی‌رضایت', roles: ['CAPITAL_OWNER'], fieldIds: [crafts], consent: false });
 		ids.expert = await f.person({ name: 'کارشناس', roles: ['EXPERT'], fieldIds: [crafts, design], districtId: f.districts.d3 });

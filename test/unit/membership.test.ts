@@ -58,21 +58,39 @@ describe('membership in the databank', () => {
 	});
 	it('refuses a second seat for one person, and seats for archived people', async () => {
 		await seatMember(f.db, f.actors.admin, f.groupId, { personId: p.lawyer, side: 'LEGAL' });
-		await expect(seatMember(f.db, f.actors.admin, f.groupId, { personId: p.lawyer, side: 'MEDIA' })).rejects.toMatchObject({ code: 'CONFLICT', fields: { personId: 'already_seated' } });
-		await expect(seatMember(f.db, f.actors.admin, f.groupId, { personId: p.archived, side: 'MEDIA' })).rejects.toMatchObject({ code: 'CONFLICT' });
+		await expect(seatMember(f.db, f.actors.admin, f.groupId, { personId: p.lawyer, side: 'MEDIA' })).rejects.toMatchObject({
+			code: 'CONFLICT',
+			fields: { personId: 'already_seated' }
+		});
+		await expect(seatMember(f.db, f.actors.admin, f.groupId, { personId: p.archived, side: 'MEDIA' })).rejects.toMatchObject({
+			code: 'CONFLICT'
+		});
 		await removeSeat(f.db, f.actors.admin, f.groupId, p.lawyer);
 	});
 	it('keeps moderators to administrators, and members, observers and strangers out', async () => {
-		await expect(seatMember(f.db, f.actors.moderator, f.groupId, { personId: p.lawyer, side: 'LEGAL', role: 'MODERATOR' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-		await expect(removeSeat(f.db, f.actors.moderator, f.groupId, f.actors.moderator.personId!)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-		await expect(seatMember(f.db, f.actors.member, f.groupId, { personId: p.lawyer, side: 'LEGAL' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-		await expect(seatMember(f.db, f.actors.observer, f.groupId, { personId: p.lawyer, side: 'LEGAL' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-		await expect(seatMember(f.db, f.actors.stranger, f.groupId, { personId: p.lawyer, side: 'LEGAL' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		await expect(
+			seatMember(f.db, f.actors.moderator, f.groupId, { personId: p.lawyer, side: 'LEGAL', role: 'MODERATOR' })
+		).rejects.toMatchObject({ code: 'FORBIDDEN' });
+		await expect(removeSeat(f.db, f.actors.moderator, f.groupId, f.actors.moderator.personId!)).rejects.toMatchObject({
+			code: 'FORBIDDEN'
+		});
+		await expect(seatMember(f.db, f.actors.member, f.groupId, { personId: p.lawyer, side: 'LEGAL' })).rejects.toMatchObject({
+			code: 'FORBIDDEN'
+		});
+		await expect(seatMember(f.db, f.actors.observer, f.groupId, { personId: p.lawyer, side: 'LEGAL' })).rejects.toMatchObject({
+			code: 'FORBIDDEN'
+		});
+		await expect(seatMember(f.db, f.actors.stranger, f.groupId, { personId: p.lawyer, side: 'LEGAL' })).rejects.toMatchObject({
+			code: 'NOT_FOUND'
+		});
 		await seatMember(f.db, f.actors.admin, f.groupId, { personId: p.lawyer, side: 'LEGAL', role: 'MODERATOR' });
 		await removeSeat(f.db, f.actors.admin, f.groupId, p.lawyer);
 	});
 	it('rejects an unknown side', async () => {
-		await expect(seatMember(f.db, f.actors.admin, f.groupId, { personId: p.lawyer, side: 'PRESS' as never })).rejects.toMatchObject({ code: 'INVALID', fields: { side: 'required' } });
+		await expect(seatMember(f.db, f.actors.admin, f.groupId, { personId: p.lawyer, side: 'PRESS' as never })).rejects.toMatchObject({
+			code: 'INVALID',
+			fields: { side: 'required' }
+		});
 	});
 	it('finds members for an empty side among consenting people in the group’s fields, in its district first', async () => {
 		const found = await candidatesForSide(f.db, f.actors.moderator, f.groupId, 'MEDIA');
@@ -86,7 +104,9 @@ describe('membership in the databank', () => {
 		const input = { name: 'کارگروه تازه', subject: 'پوشاک', districtId: f.districts.d2, fieldIds: [f.fields['طراحی']], cadenceDays: '15' };
 		await expect(createGroup(f.db, f.actors.moderator, input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
 		const { id } = await createGroup(f.db, f.actors.admin, input);
-		await expect(createGroup(f.db, f.actors.admin, { ...input, name: ' ', cadenceDays: 0 })).rejects.toMatchObject({ fields: { name: 'required', cadenceDays: 'invalid' } });
+		await expect(createGroup(f.db, f.actors.admin, { ...input, name: ' ', cadenceDays: 0 })).rejects.toMatchObject({
+			fields: { name: 'required', cadenceDays: 'invalid' }
+		});
 		await updateGroup(f.db, f.actors.admin, id, { ...input, districtId: '', cadenceDays: 14 });
 		const g = await groupDetail(f.db, f.actors.admin, id);
 		expect(g).toMatchObject({ subject: 'پوشاک', district: null, cadenceDays: 14, fields: [{ name: 'طراحی', kind: 'SKILL' }] });

@@ -95,7 +95,12 @@ describe('CSV import', () => {
 		const report = await importPeople(f.db, f.actors.admin, file, { dryRun: false });
 		expect(report).toMatchObject({ errorCount: 0, created: 1, unknownColumns: [] });
 		const sara = (await searchPeople(f.db, f.actors.admin, { q: 'سارا کریمی' })).items[0];
-		expect(hasDetails(sara) && sara).toMatchObject({ roles: ['IDEA_OWNER', 'JOB_SEEKER'], seeks: ['CAPITAL'], consent: true, district: { name: 'منطقه 3' } });
+		expect(hasDetails(sara) && sara).toMatchObject({
+			roles: ['IDEA_OWNER', 'JOB_SEEKER'],
+			seeks: ['CAPITAL'],
+			consent: true,
+			district: { name: 'منطقه 3' }
+		});
 		expect((await searchPeople(f.db, f.actors.admin, { q: '09123334444' })).total).toBe(1);
 	});
 
@@ -106,7 +111,14 @@ describe('CSV import', () => {
 	});
 
 	it('recognises a unique-email violation from a bulk insert (a write racing the check)', async () => {
-		const row = { id: 'race1', organisationId: f.organisationId, name: 'Race', email: 'taken@import.example', createdAt: new Date(), updatedAt: new Date() };
+		const row = {
+			id: 'race1',
+			organisationId: f.organisationId,
+			name: 'Race',
+			email: 'taken@import.example',
+			createdAt: new Date(),
+			updatedAt: new Date()
+		};
 		const error = await insertRows(f.db, 'Person', [row]).catch((e: unknown) => e);
 		expect(isUniqueViolation(error)).toBe(true);
 		expect(isUniqueViolation(new Error('other'))).toBe(false);
@@ -120,7 +132,8 @@ describe('CSV import', () => {
 	it('imports a 10,000-row file in one transaction, and a single bad row anywhere stops all of it', async () => {
 		const rows = Array.from(
 			{ length: 10_000 },
-			(_, i) => `نفر ${i},bulk${i}@import.example,0913${String(i).padStart(7, '0')},${(i % 3) + 1},صنایع دستی,طراحی; حسابداری,EXPERT,SKILLS,JOB,,yes`
+			(_, i) =>
+				`نفر ${i},bulk${i}@import.example,0913${String(i).padStart(7, '0')},${(i % 3) + 1},صنایع دستی,طراحی; حسابداری,EXPERT,SKILLS,JOB,,yes`
 		);
 		const bad = [...rows];
 		bad[9_876] = bad[9_876].replace('EXPERT', 'WIZARD');

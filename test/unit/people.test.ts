@@ -14,15 +14,22 @@ afterAll(() => f.dispose());
 
 describe('people', () => {
 	it('validates input field by field', async () => {
-		await expect(createPerson(f.db, f.actors.admin, { name: '', email: 'nope', phone: 'abc', roles: ['WIZARD' as never] })).rejects.toMatchObject({
+		await expect(
+			createPerson(f.db, f.actors.admin, { name: '', email: 'nope', phone: 'abc', roles: ['WIZARD' as never] })
+		).rejects.toMatchObject({
 			code: 'INVALID',
 			fields: { name: 'required', email: 'invalid_email', phone: 'invalid_phone', roles: 'invalid' }
 		});
-		await expect(createPerson(f.db, f.actors.admin, { name: 'x', districtId: 'not-ours' })).rejects.toMatchObject({ fields: { districtId: 'unknown' } });
+		await expect(createPerson(f.db, f.actors.admin, { name: 'x', districtId: 'not-ours' })).rejects.toMatchObject({
+			fields: { districtId: 'unknown' }
+		});
 	});
 	it('refuses a second person with the same email, in any case', async () => {
 		await f.person({ name: 'یکی', email: 'one@example.org' });
-		await expect(f.person({ name: 'دیگری', email: 'ONE@example.org' })).rejects.toMatchObject({ code: 'CONFLICT', fields: { email: 'taken' } });
+		await expect(f.person({ name: 'دیگری', email: 'ONE@example.org' })).rejects.toMatchObject({
+			code: 'CONFLICT',
+			fields: { email: 'taken' }
+		});
 	});
 	it('lets only administrators create and edit', async () => {
 		await expect(createPerson(f.db, f.actors.moderator, { name: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -46,7 +53,13 @@ describe('people', () => {
 	});
 	it('merges a duplicate: seats, fields, introductions and blanks move over; the duplicate stays, archived', async () => {
 		const keep = await f.person({ name: 'حسن محمدی', roles: ['EXPERT'], fieldIds: [f.fields['طراحی']] });
-		const dup = await f.person({ name: 'حسن محمدي', email: 'hasan@example.org', phone: '09120001122', roles: ['MEDIA'], fieldIds: [f.fields['گردشگری']] });
+		const dup = await f.person({
+			name: 'حسن محمدي',
+			email: 'hasan@example.org',
+			phone: '09120001122',
+			roles: ['MEDIA'],
+			fieldIds: [f.fields['گردشگری']]
+		});
 		const other = await f.person({ name: 'دیگری برای معرفی' });
 		await f.db.membership.create({ data: { groupId: f.groupId, personId: dup, side: 'MEDIA' } });
 		await introduce(f.db, f.actors.admin, { personId: dup, toPersonId: other });
@@ -57,7 +70,11 @@ describe('people', () => {
 		await mergePeople(f.db, f.actors.admin, keep, dup);
 
 		const kept = await personProfile(f.db, f.actors.admin, keep);
-		expect(kept.person).toMatchObject({ email: 'hasan@example.org', phone: '09120001122', roles: expect.arrayContaining(['EXPERT', 'MEDIA']) });
+		expect(kept.person).toMatchObject({
+			email: 'hasan@example.org',
+			phone: '09120001122',
+			roles: expect.arrayContaining(['EXPERT', 'MEDIA'])
+		});
 		expect(kept.person.fields.map((x) => x.name).sort()).toEqual(['طراحی', 'گردشگری'].sort());
 		expect(kept.seats).toEqual([expect.objectContaining({ groupId: f.groupId, side: 'MEDIA' })]);
 		expect(kept.introductions?.map((i) => i.other.id)).toEqual([other]);
@@ -87,13 +104,23 @@ describe('introductions', () => {
 		const a = await f.person({ name: 'الف' });
 		const b = await f.person({ name: 'ب' });
 		const { id } = await introduce(f.db, f.actors.moderator, { personId: a, toPersonId: b, note: 'هر دو در صنایع دستی' });
-		await expect(introduce(f.db, f.actors.admin, { personId: b, toPersonId: a })).rejects.toMatchObject({ code: 'CONFLICT', fields: { toPersonId: 'already' } });
+		await expect(introduce(f.db, f.actors.admin, { personId: b, toPersonId: a })).rejects.toMatchObject({
+			code: 'CONFLICT',
+			fields: { toPersonId: 'already' }
+		});
 		await setIntroductionStatus(f.db, f.actors.admin, id, 'ACCEPTED');
 		await expect(setIntroductionStatus(f.db, f.actors.admin, id, 'PROPOSED')).rejects.toMatchObject({ code: 'CONFLICT' });
 		await setIntroductionStatus(f.db, f.actors.moderator, id, 'WORKING');
 		const fromA = (await personProfile(f.db, f.actors.admin, a)).introductions!;
 		const fromB = (await personProfile(f.db, f.actors.admin, b)).introductions!;
-		expect(fromA[0]).toMatchObject({ id, direction: 'to', other: { id: b }, status: 'WORKING', by: 'moderator', note: 'هر دو در صنایع دستی' });
+		expect(fromA[0]).toMatchObject({
+			id,
+			direction: 'to',
+			other: { id: b },
+			status: 'WORKING',
+			by: 'moderator',
+			note: 'هر دو در صنایع دستی'
+		});
 		expect(fromB[0]).toMatchObject({ id, direction: 'from', other: { id: a } });
 		expect(fromA[0].history.map((h) => [h.status, h.by])).toEqual([
 			['PROPOSED', 'moderator'],
@@ -104,7 +131,10 @@ describe('introductions', () => {
 	it('only introduces people who consented, and only administrators and moderators introduce', async () => {
 		const a = await f.person({ name: 'ج' });
 		const shy = await f.person({ name: 'د', consent: false });
-		await expect(introduce(f.db, f.actors.admin, { personId: a, toPersonId: shy })).rejects.toMatchObject({ code: 'CONFLICT', fields: { toPersonId: 'no_consent' } });
+		await expect(introduce(f.db, f.actors.admin, { personId: a, toPersonId: shy })).rejects.toMatchObject({
+			code: 'CONFLICT',
+			fields: { toPersonId: 'no_consent' }
+		});
 		const b = await f.person({ name: 'ه' });
 		await expect(introduce(f.db, f.actors.member, { personId: a, toPersonId: b })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 		await expect(introduce(f.db, f.actors.observer, { personId: a, toPersonId: b })).rejects.toMatchObject({ code: 'FORBIDDEN' });
