@@ -1,0 +1,113 @@
+// The live meeting in the browser: one Socket.IO connection that joins the meeting's room,
+// re-joins after every reconnect (and so receives the whole state again), keeps the newest
+// snapshot, and sends the moderator's and members' actions.
+import { io, type Socket } from 'socket.io-client';
+import type { Ack, ClientToServerEvents, PresenceEntry, ServerToClientEvents } from '$shared/events';
+import type { ErrorCode } from '$server/domain/errors';
+import type { MeetingSnapshot, MeetingViewer } from '$shared/meeting-state';
+
+export type Connection = 'connecting' | 'live' | 'offline';
+
+/** How long an action waits for the server before it counts as not sent. */
+const ACK_TIMEOUT_MS = 8000;
+
+export class MeetingClient {
+	state: MeetingSnapshot = $state()!;
+	viewer: MeetingViewer = $state()!;
+	present = $state<PresenceEntry[]>([]);
+	connection = $state<Connection>('connecting');
+	/** Why the last action was refused, until the next one succeeds. */
+	refused = $state<ErrorCode | null>(null);
+	/** The server's clock, ticking: timers and turns are computed from it. */
+	now = $state(Date.now());
+	private offset = 0;
+	private socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+	private ticker: ReturnType<typeof setInterval> | null = null;
+
+	constructor(initial: { state: MeetingSnapshot; viewer: MeetingViewer }) {
+		this.state = initial.state;
+		this.viewer = initial.viewer;
+	}
+
+	get meetingId(): string {
+		return this.state.meeting.id;
+	}
+
+	/** Opens the connection (in the browser only). */
+	connect(): void {
+		const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ reconnectionDelayMax: 5000 });
+		this.socket = socket;
+		socket.on('connect', () => void this.join());
+		socket.on('disconnect', () => (this.connection = 'offline'));
+		socket.on('connect_error', () => (this.connection = 'offline'));
+		socket.io.on('reconnect_attempt', () => (this.connection = this.connection === 'live' ? 'offline' : this.connection));
+		socket.on('meeting:state', (s) => this.accept(s));
+		socket.on('meeting:presence', (p) => {
+			if (p.meetingId === this.meetingId) this.present = p.present;
+		});
+		this.ticker = setInterval(() => (this.now = Date.now() + this.offset), 250);
+	}
+
+	private async join(): Promise<void> {
+		this.connection = 'connecting';
+		const reply = await this.socket!.timeout(ACK_TIMEOUT_MS)
+			.emitWithAck('meeting:join', { meetingId: this.meetingId })
+			.catch(() => null);
+		if (!reply || !reply.ok) {
+			this.connection = 'offline';
+			return;
+		}
+		this.viewer = reply.viewer;
+		this.accept(reply.state, true);
+		this.connection = 'live';
+	}
+
+	/** Takes a snapshot from elsewhere (the page's data after a form action) if it is newer. */
+	offer(s: MeetingSnapshot): void {
+		if (s.version > this.state.version) this.accept(s);
+	}
+
+	/** Keeps a snapshot unless a newer one already arrived (broadcasts may cross). */
+	private accept(s: MeetingSnapshot, force = false): void {
+		if (!force && s.version < this.state.version) return;
+		this.offset = Date.parse(s.serverNow) - Date.now();
+		this.now = Date.now() + this.offset;
+		this.state = s;
+	}
+
+	private async ack(sent: Promise<Ack<{ version: number }>> | null): Promise<boolean> {
+		const reply = sent ? await sent.catch(() => null) : null;
+		this.refused = reply?.ok ? null : (reply?.code ?? 'UNAVAILABLE');
+		return reply?.ok ?? false;
+	}
+
+	private get live() {
+		return this.socket?.connected ? this.socket.timeout(ACK_TIMEOUT_MS) : null;
+	}
+
+	private ref() {
+		return { meetingId: this.meetingId };
+	}
+
+	start = () => this.ack(this.live?.emitWithAck('meeting:start', this.ref()) ?? null);
+	close = () => this.ack(this.live?.emitWithAck('meeting:close', this.ref()) ?? null);
+	setCurrentItem = (itemId: string | null) => this.ack(this.live?.emitWithAck('meeting:current', { ...this.ref(), itemId }) ?? null);
+	startTimer = (itemId: string, durationSec: number) =>
+		this.ack(this.live?.emitWithAck('meeting:timer', { ...this.ref(), action: 'start', itemId, durationSec }) ?? null);
+	timer = (action: 'pause' | 'resume' | 'reset') => this.ack(this.live?.emitWithAck('meeting:timer', { ...this.ref(), action }) ?? null);
+	hand = (raised: boolean) => this.ack(this.live?.emitWithAck('meeting:hand', { ...this.ref(), raised }) ?? null);
+	next = () => this.ack(this.live?.emitWithAck('meeting:queue', { ...this.ref(), action: 'next' }) ?? null);
+	endTurn = () => this.ack(this.live?.emitWithAck('meeting:queue', { ...this.ref(), action: 'end' }) ?? null);
+	removeTurn = (turnId: string) => this.ack(this.live?.emitWithAck('meeting:queue', { ...this.ref(), action: 'remove', turnId }) ?? null);
+	moveTurn = (turnId: string, toIndex: number) =>
+		this.ack(this.live?.emitWithAck('meeting:queue', { ...this.ref(), action: 'move', turnId, toIndex }) ?? null);
+	checkIn = (present: boolean) => this.ack(this.live?.emitWithAck('meeting:checkin', { ...this.ref(), present }) ?? null);
+	mark = (personId: string, present: boolean) =>
+		this.ack(this.live?.emitWithAck('meeting:attendance', { ...this.ref(), personId, present }) ?? null);
+
+	destroy(): void {
+		if (this.ticker) clearInterval(this.ticker);
+		this.socket?.close();
+		this.socket = null;
+	}
+}
