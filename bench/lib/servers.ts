@@ -1,0 +1,150 @@
+// Starts each server under test in its own process: Rahkar (server/main.ts on a fresh
+// SQLite database, demo data, signed in as the administrator) and the two references.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { ServerKind } from './collab-protocol';
+import { resultsDir } from './report';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const DEMO_PASSWORD = 'bench-password-1';
+
+export interface RunningServer {
+	kind: ServerKind;
+	pid: number;
+	/** http://127.0.0.1:<port> */
+	httpBase: string;
+	/** ws://127.0.0.1:<port> */
+	wsBase: string;
+	/** Rahkar: the session cookie of the administrator. */
+	cookie?: string;
+	/** Rahkar: a group the documents belong to. */
+	groupId?: string;
+	output(): string;
+	/** Stops the process (SIGTERM, SIGKILL after 15 s) and removes its files. */
+	stop(): Promise<void>;
+}
+
+export interface StartOptions {
+	/** Write V8 CPU profiles of the server process (one per thread; the main thread's is
+	 * the largest) into this folder under bench/results/profiles/. */
+	cpuProfile?: string;
+}
+
+function launch(
+	args: string[],
+	env: Record<string, string>,
+	ready: RegExp
+): Promise<{ child: ChildProcess; port: number; output: () => string }> {
+	const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+	let log = '';
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`server did not start:\n${log}`));
+		}, 60_000);
+		const onData = (chunk: Buffer) => {
+			log += chunk.toString();
+			const m = ready.exec(log);
+			if (m) {
+				clearTimeout(timer);
+				child.stdout!.off('data', onData);
+				child.stdout!.on('data', (c: Buffer) => (log += c.toString()));
+				resolve({ child, port: Number(m[1]), output: () => log });
+			}
+		};
+		child.stdout!.on('data', onData);
+		child.stderr!.on('data', (c: Buffer) => (log = (log + c.toString()).slice(-20_000)));
+		child.once('exit', (code) => {
+			clearTimeout(timer);
+			reject(new Error(`server exited with ${code}:\n${log}`));
+		});
+	});
+}
+
+function stopper(child: ChildProcess, cleanup: () => void = () => {}): () => Promise<void> {
+	return async () => {
+		if (child.exitCode === null && child.signalCode === null) {
+			await new Promise<void>((resolve) => {
+				const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+				child.once('exit', () => {
+					clearTimeout(force);
+					resolve();
+				});
+				child.kill('SIGTERM');
+			});
+		}
+		cleanup();
+	};
+}
+
+function profileArgs(options: StartOptions): string[] {
+	if (!options.cpuProfile) return [];
+	// No --cpu-prof-name: tsx's loader thread would write its profile over the main one.
+	const dir = path.join(resultsDir, 'profiles', options.cpuProfile);
+	mkdirSync(dir, { recursive: true });
+	return ['--cpu-prof', `--cpu-prof-dir=${dir}`];
+}
+
+/** Signs in through the /login form action, as a browser would; returns the Cookie header. */
+async function signIn(httpBase: string, email: string, password: string): Promise<string> {
+	const res = await fetch(`${httpBase}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: httpBase, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+		body: new URLSearchParams({ email, password })
+	});
+	const session = res.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0])
+		.find((c) => c.includes('better-auth.session_token='));
+	if (res.status !== 303 || !session) throw new Error(`sign-in failed for ${email}: HTTP ${res.status}`);
+	return session;
+}
+
+export async function startRahkar(options: StartOptions = {}): Promise<RunningServer> {
+	const dir = mkdtempSync(path.join(tmpdir(), 'rahkar-bench-'));
+	const dbFile = path.join(dir, 'rahkar.db');
+	const { child, port, output } = await launch(
+		[...profileArgs(options), '--import', 'tsx', 'server/main.ts'],
+		{
+			NODE_ENV: 'production',
+			PORT: '0',
+			HOST: '127.0.0.1',
+			DATABASE_URL: `file:${dbFile}`,
+			RAHKAR_DEMO: '1',
+			RAHKAR_DEMO_PASSWORD: DEMO_PASSWORD
+		},
+		/Rahkar listening on http:\/\/localhost:(\d+)/
+	);
+	const stop = stopper(child, () => rmSync(dir, { recursive: true, force: true }));
+	try {
+		const httpBase = `http://127.0.0.1:${port}`;
+		const cookie = await signIn(httpBase, 'admin@rahkar.example', DEMO_PASSWORD);
+		// Any group will do (the administrator may open every group's documents). Read it
+		// from the server's own database file rather than scrape a page for it.
+		const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+		const group = db.prepare('SELECT id FROM "Group" ORDER BY createdAt LIMIT 1').get() as { id: string } | undefined;
+		db.close();
+		if (!group) throw new Error('the demo organisation has no group');
+		return { kind: 'rahkar', pid: child.pid!, httpBase, wsBase: `ws://127.0.0.1:${port}`, cookie, groupId: group.id, output, stop };
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+}
+
+export async function startReference(kind: 'yws' | 'hocuspocus', options: StartOptions = {}): Promise<RunningServer> {
+	const script = kind === 'yws' ? 'bench/reference-yws.mjs' : 'bench/reference-hocuspocus.mjs';
+	const { child, port, output } = await launch(
+		[...profileArgs(options), script],
+		{ PORT: '0', HOST: '127.0.0.1' },
+		/listening on port (\d+)/
+	);
+	return { kind, pid: child.pid!, httpBase: `http://127.0.0.1:${port}`, wsBase: `ws://127.0.0.1:${port}`, output, stop: stopper(child) };
+}
+
+export const startServer = (kind: ServerKind, options: StartOptions = {}): Promise<RunningServer> =>
+	kind === 'rahkar' ? startRahkar(options) : startReference(kind, options);
