@@ -1,6 +1,7 @@
 // The live meeting's state as the server sends it and the browser shows it, and the small
 // pure rules both sides compute from it (a timer's remaining time, time spoken per side).
 import { SIDES, type GroupRole, type Side } from './sides';
+import type { FollowUpsView } from './action-items';
 
 export const MEETING_STATUSES = ['SCHEDULED', 'LIVE', 'CLOSED', 'CANCELLED'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
@@ -80,6 +81,8 @@ export interface MeetingSnapshot {
 	roster: RosterEntry[];
 	attendance: AttendanceEntry[];
 	quorum: QuorumState;
+	/** The action items this meeting follows up, live until it closes (shared/action-items.ts). */
+	followUps: FollowUpsView;
 }
 
 /** What the joining user may do; sent with the join acknowledgement. */

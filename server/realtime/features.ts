@@ -2,5 +2,6 @@
 import type { RealtimeFeature } from './realtime-server';
 import { groupPresence } from './group-presence';
 import { meetingLive } from './meeting-room';
+import { actionItemsLive } from './action-items';
 
-export const realtimeFeatures: RealtimeFeature[] = [groupPresence, meetingLive];
+export const realtimeFeatures: RealtimeFeature[] = [groupPresence, meetingLive, actionItemsLive];

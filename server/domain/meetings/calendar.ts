@@ -1,8 +1,9 @@
 // Calendar files (iCalendar, through the `ics` library): a subscribable feed per group and
 // one file per meeting. Times are written in UTC, so every calendar app places them right.
-import { createEvents, type EventAttributes } from 'ics';
+import type { EventAttributes } from 'ics';
 import type { Db } from '../../db/client';
 import { groupAccess, type Actor } from '../access';
+import { calendarFile } from '../calendar-file';
 import { DomainError } from '../errors';
 import { meetingAccess } from './meeting-access';
 import { ensureOccurrences } from './series';
@@ -42,12 +43,10 @@ function event(m: Row, origin: string): EventAttributes {
 }
 
 function render(rows: Row[], calName: string, origin: string): string {
-	const { error, value } = createEvents(
+	return calendarFile(
 		rows.map((m) => event(m, origin)),
 		{ productId: '-//Rahkar//Meetings//EN', calName }
 	);
-	if (error || !value) throw error ?? new Error('calendar could not be written');
-	return value;
 }
 
 const include = { group: { select: { name: true } } } as const;

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import type { CurrentItemPayload, MeetingRef } from '../../../shared/meeting-events';
 import type { Actor } from '../access';
 import { DomainError } from '../errors';
+import { recordFollowUpsAtClose } from '../action-items/carry-over';
 import { requireModerator } from './meeting-access';
 import { mutateMeeting } from './mutate';
 import { NO_TIMER, applyTimer } from './timer';
@@ -18,13 +19,16 @@ export async function startMeeting(db: Db, actor: Actor, { meetingId }: MeetingR
 	});
 }
 
-/** Closes a live meeting: the floor is ended, raised hands are put down, the timer stops. */
+/** Closes a live meeting: the floor is ended, raised hands are put down, the timer stops,
+ * and the action items' statuses are recorded. */
 export async function closeMeeting(db: Db, actor: Actor, { meetingId }: MeetingRef, now = new Date()): Promise<number> {
 	await requireModerator(db, actor, meetingId);
 	return mutateMeeting(db, meetingId, ['LIVE'], async (tx, meeting) => {
 		await tx.speakerTurn.updateMany({ where: { meetingId, startedAt: { not: null }, endedAt: null }, data: { endedAt: now } });
 		await tx.speakerTurn.updateMany({ where: { meetingId, startedAt: null, removedAt: null }, data: { removedAt: now } });
 		const timer = meeting.timerStartedAt ? applyTimer(meeting, { action: 'pause' }, now) : {};
+		// The minutes show what was reported: every open action item's status at this moment.
+		await recordFollowUpsAtClose(tx, meetingId, now);
 		await tx.meeting.update({ where: { id: meetingId }, data: { status: 'CLOSED', closedAt: now, ...timer } });
 	});
 }

@@ -9,6 +9,7 @@ import { meetingAccess, viewerOf } from './meeting-access';
 import { quorum } from './attendance';
 import { currentTurn, queueOf, spokenBySide, type TurnRow } from './queue';
 import { timerOf } from './timer';
+import { meetingFollowUps } from '../action-items/carry-over';
 
 const DEFAULT_ZONE = 'Asia/Tehran';
 
@@ -72,7 +73,8 @@ export async function meetingState(db: Db, meetingId: string, now = new Date()):
 			checkedInAt: a.checkedInAt.toISOString(),
 			markedByModerator: a.markedById !== null
 		})),
-		quorum: quorum(roster, present, meeting.group)
+		quorum: quorum(roster, present, meeting.group),
+		followUps: await meetingFollowUps(db, meetingId, now)
 	};
 }
 

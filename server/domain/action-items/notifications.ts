@@ -1,0 +1,139 @@
+// In-app notifications about action items: made here (respecting each user's
+// preferences), read and marked read here. Delivery (Socket.IO) is the adapters' job: the
+// functions that notify return the notices they made.
+import type { Db } from '../../db/client';
+import type { Tx } from '../meetings/mutate';
+import {
+	NOTIFICATION_KINDS,
+	type ActionStatus,
+	type NotificationKind,
+	type NotificationPreferences,
+	type NotificationView
+} from '../../../shared/action-items';
+import { zoneOf } from './views';
+
+/** A notification made for a user, to deliver live to their room. */
+export interface Notice {
+	userId: string;
+	notification: NotificationView;
+}
+
+export interface NotificationSpec {
+	userId: string;
+	kind: NotificationKind;
+	actionItemId: string;
+	status?: ActionStatus;
+	byName?: string;
+	/** Reminders pass one, so each is made once (see reminders.ts). */
+	dedupeKey?: string;
+}
+
+const FIELD: Record<NotificationKind, 'assigned' | 'dueSoon' | 'overdue' | 'statusChanged'> = {
+	ASSIGNED: 'assigned',
+	DUE_SOON: 'dueSoon',
+	OVERDUE: 'overdue',
+	STATUS_CHANGED: 'statusChanged'
+};
+
+const ALL_ON: NotificationPreferences = { ASSIGNED: true, DUE_SOON: true, OVERDUE: true, STATUS_CHANGED: true };
+
+/** What a user wants; every kind until they choose otherwise. */
+export async function preferences(db: Db | Tx, userId: string): Promise<NotificationPreferences> {
+	const row = await db.notificationPreference.findUnique({ where: { userId } });
+	if (!row) return { ...ALL_ON };
+	return Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, row[FIELD[k]]])) as NotificationPreferences;
+}
+
+export async function savePreferences(db: Db, userId: string, prefs: NotificationPreferences): Promise<void> {
+	const data = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [FIELD[k], prefs[k] === true]));
+	await db.notificationPreference.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+}
+
+const include = {
+	actionItem: {
+		select: {
+			id: true,
+			title: true,
+			dueDate: true,
+			status: true,
+			group: { select: { name: true, series: { select: { timeZone: true } } } }
+		}
+	}
+} as const;
+
+type Row = Awaited<ReturnType<typeof readRows>>[number];
+const readRows = (db: Db | Tx, where: { id?: { in: string[] }; userId?: string }, take?: number) =>
+	db.notification.findMany({ where, include, orderBy: { createdAt: 'desc' }, ...(take ? { take } : {}) });
+
+function view(n: Row): NotificationView {
+	const item = n.actionItem;
+	return {
+		id: n.id,
+		kind: n.kind,
+		createdAt: n.createdAt.toISOString(),
+		read: n.readAt !== null,
+		item: {
+			id: item.id,
+			title: item.title,
+			dueDate: item.dueDate,
+			status: item.status,
+			groupName: item.group.name,
+			timeZone: zoneOf(item.group)
+		},
+		status: n.status,
+		byName: n.byName
+	};
+}
+
+/** Makes the notifications their users want (and that were not made before, for those
+ * with a dedupe key); returns them for live delivery. */
+export async function notify(db: Db | Tx, specs: NotificationSpec[]): Promise<Notice[]> {
+	if (specs.length === 0) return [];
+	const keys = specs.flatMap((s) => (s.dedupeKey ? [s.dedupeKey] : []));
+	const seen = new Set(
+		keys.length
+			? (await db.notification.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } })).map((n) => n.dedupeKey)
+			: []
+	);
+	const prefs = new Map<string, NotificationPreferences>();
+	const ids: string[] = [];
+	for (const spec of specs) {
+		if (spec.dedupeKey && seen.has(spec.dedupeKey)) continue;
+		if (!prefs.has(spec.userId)) prefs.set(spec.userId, await preferences(db, spec.userId));
+		if (!prefs.get(spec.userId)![spec.kind]) continue;
+		try {
+			const row = await db.notification.create({
+				data: {
+					userId: spec.userId,
+					kind: spec.kind,
+					actionItemId: spec.actionItemId,
+					status: spec.status ?? null,
+					byName: spec.byName ?? null,
+					dedupeKey: spec.dedupeKey ?? null
+				},
+				select: { id: true }
+			});
+			ids.push(row.id);
+			if (spec.dedupeKey) seen.add(spec.dedupeKey);
+		} catch (error) {
+			// Made meanwhile by another node: the unique key says it exists; nothing to do.
+			if (!(spec.dedupeKey && (error as { code?: string }).code === 'P2002')) throw error;
+		}
+	}
+	if (ids.length === 0) return [];
+	const rows = await readRows(db, { id: { in: ids } });
+	return rows.map((n) => ({ userId: n.userId, notification: view(n) }));
+}
+
+/** A user's latest notifications, newest first. */
+export async function notificationsFor(db: Db, userId: string, take = 50): Promise<NotificationView[]> {
+	return (await readRows(db, { userId }, take)).map(view);
+}
+
+export const unreadCount = (db: Db, userId: string): Promise<number> => db.notification.count({ where: { userId, readAt: null } });
+
+/** Marks the given notifications of this user read (all of them without ids); returns the unread count. */
+export async function markRead(db: Db, userId: string, ids?: string[], now = new Date()): Promise<number> {
+	await db.notification.updateMany({ where: { userId, readAt: null, ...(ids ? { id: { in: ids } } : {}) }, data: { readAt: now } });
+	return unreadCount(db, userId);
+}
