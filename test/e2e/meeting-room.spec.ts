@@ -1,0 +1,61 @@
+// The live meeting in two browsers: the moderator starts it, sets the current item and
+// starts the timer; a member sees both, raises a hand and checks in; the moderator sees
+// that. The room passes axe in both languages.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { USERS, signIn } from './support';
+
+async function personIn(browser: Browser, baseURL: string, email: string, locale: 'en' | 'fa', viewport = { width: 1280, height: 900 }) {
+	const context = await browser.newContext({ viewport, locale: 'en-US' });
+	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: baseURL }]);
+	const page = await context.newPage();
+	await signIn(page, email);
+	return page;
+}
+
+const connected = (page: Page) => expect(page.getByTestId('connection')).toHaveClass(/live/);
+
+async function seriousViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+	return results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+test('a moderator runs the meeting and a member follows it live', async ({ browser, baseURL }) => {
+	const moderator = await personIn(browser, baseURL!, USERS.moderator, 'en');
+	await moderator.locator('.upcoming a').first().click();
+	await expect(moderator).toHaveURL(/\/meetings\/[a-z0-9]+$/);
+	const room = moderator.url();
+	await connected(moderator);
+	await moderator.getByTestId('lifecycle').click();
+	await expect(moderator.getByTestId('meeting-status')).toHaveText('Live now');
+
+	await moderator.getByRole('button', { name: 'Add an item' }).click();
+	await moderator.locator('.agenda input[placeholder]').last().fill('Pilot shop for home bakers');
+
+	const member = await personIn(browser, baseURL!, USERS.member, 'fa', { width: 390, height: 844 });
+	await member.goto(room);
+	await connected(member);
+
+	await moderator.getByTestId('choose-item').selectOption({ label: '1. Pilot shop for home bakers' });
+	await moderator.locator('.timer input[type=number]').fill('5');
+	await moderator.getByTestId('timer-start').click();
+
+	await expect(member.getByTestId('current-item')).toContainText('Pilot shop for home bakers');
+	// Persian digits on the member's clock, counting down from ۰۵:۰۰.
+	await expect(member.getByTestId('timer-clock')).toHaveText(/^۰[۴۵]:[۰-۹]{2}$/);
+
+	await member.getByTestId('hand').click();
+	await member.getByTestId('checkin').click();
+	await expect(moderator.getByTestId('queue')).toContainText('مریم احمدی');
+	await expect(moderator.getByTestId('quorum')).toContainText('1 of 6');
+
+	await moderator.getByTestId('queue-next').click();
+	await expect(member.getByTestId('speaker')).toContainText('مریم احمدی');
+
+	expect(await seriousViolations(moderator)).toEqual([]);
+	expect(await seriousViolations(member)).toEqual([]);
+	await moderator.screenshot({ path: test.info().outputPath('room-moderator-en.png'), fullPage: true });
+	await member.screenshot({ path: test.info().outputPath('room-member-fa-phone.png'), fullPage: true });
+});
