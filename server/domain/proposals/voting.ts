@@ -1,0 +1,160 @@
+// Voting on a proposal in a live meeting. The moderator opens and closes; every present
+// member (seated, not an observer, checked in) casts one ballot: yes, no or abstain.
+//
+// Concurrency: a ballot is one transaction that first increments the tally on the vote row
+// *only while the vote is open* — that write takes the row's lock, so ballots and the
+// closing run one after another — then inserts the ballot, whose unique (vote, person) key
+// refuses a second ballot even when two arrive at the same instant (the increment rolls
+// back with it). Closing flips the status under the same lock, so no ballot lands after the
+// count. One open vote per meeting is a unique key too (Vote.openMeetingId).
+import type { Db } from '../../db/client';
+import { BallotPayload, VoteClosePayload, VoteOpenPayload, type VoteViewer, type VotingState } from '../../../shared/vote-events';
+import type { BallotChoice, VoteResult } from '../../../shared/proposals';
+import { isUniqueViolation } from '../../db/bulk-insert';
+import type { Actor } from '../access';
+import { DomainError } from '../errors';
+import { quorum } from '../meetings/attendance';
+import { meetingAccess, requireModerator, requireParticipant } from '../meetings/meeting-access';
+import { parse } from '../validation';
+import { applyDecision, requireDecidable } from './decisions';
+import { recordEvent, type Tx } from './record';
+import { decisionFor, voteResult } from './voting-rules';
+import { votingState } from './voting-state';
+
+const TALLY = { YES: 'yes', NO: 'no', ABSTAIN: 'abstain' } as const;
+
+/** The meeting's quorum now, by the meeting module's own rule. */
+export async function quorumNow(tx: Tx, meetingId: string, groupId: string) {
+	const [group, roster, attendance] = await Promise.all([
+		tx.group.findUniqueOrThrow({ where: { id: groupId }, select: { quorumPercent: true, quorumSides: true, majorityRule: true } }),
+		tx.membership.findMany({ where: { groupId }, select: { personId: true, side: true, role: true } }),
+		tx.attendance.findMany({ where: { meetingId }, select: { personId: true } })
+	]);
+	return { group, state: quorum(roster, new Set(attendance.map((a) => a.personId)), group) };
+}
+
+/** The moderator opens a vote on a proposal in review. */
+export async function openVote(db: Db, actor: Actor, input: VoteOpenPayload, now = new Date()): Promise<{ voteId: string }> {
+	const d = parse(VoteOpenPayload, input);
+	const { groupId } = await requireModerator(db, actor, d.meetingId);
+	try {
+		return await db.$transaction(async (tx) => {
+			await requireDecidable(tx, d.meetingId, groupId, d.proposalId);
+			const { majorityRule } = await tx.group.findUniqueOrThrow({ where: { id: groupId }, select: { majorityRule: true } });
+			const vote = await tx.vote.create({
+				data: {
+					proposalId: d.proposalId,
+					meetingId: d.meetingId,
+					openMeetingId: d.meetingId,
+					majorityRule,
+					openedById: actor.userId,
+					openedAt: now
+				},
+				select: { id: true }
+			});
+			await recordEvent(tx, {
+				proposalId: d.proposalId,
+				kind: 'VOTE_OPENED',
+				byUserId: actor.userId,
+				detail: vote.id,
+				meetingId: d.meetingId,
+				at: now
+			});
+			return { voteId: vote.id };
+		});
+	} catch (e) {
+		if (isUniqueViolation(e)) throw new DomainError('CONFLICT', 'a vote is already open in this meeting', { form: 'vote_open' });
+		throw e;
+	}
+}
+
+/** A present member casts their one ballot. */
+export async function castBallot(db: Db, actor: Actor, input: BallotPayload, now = new Date()): Promise<{ choice: BallotChoice }> {
+	const d = parse(BallotPayload, input);
+	// Strangers: NOT_FOUND; observers and unseated administrators: FORBIDDEN.
+	const { personId, side } = await requireParticipant(db, actor, d.meetingId);
+	try {
+		await db.$transaction(async (tx) => {
+			const counted = await tx.vote.updateMany({
+				where: { id: d.voteId, meetingId: d.meetingId, status: 'OPEN' },
+				data: { [TALLY[d.choice]]: { increment: 1 } }
+			});
+			if (counted.count !== 1) throw new DomainError('CONFLICT', 'the vote is not open', { form: 'vote_closed' });
+			const meeting = await tx.meeting.findUnique({ where: { id: d.meetingId }, select: { status: true } });
+			if (meeting?.status !== 'LIVE') throw new DomainError('CONFLICT', 'the meeting is not live', { form: 'not_live' });
+			const present = await tx.attendance.count({ where: { meetingId: d.meetingId, personId } });
+			if (!present) throw new DomainError('FORBIDDEN', 'check in to vote', { form: 'not_present' });
+			await tx.ballot.create({ data: { voteId: d.voteId, personId, side, choice: d.choice, castAt: now } });
+		});
+	} catch (e) {
+		if (isUniqueViolation(e)) throw new DomainError('CONFLICT', 'already voted', { form: 'already_voted' });
+		throw e;
+	}
+	return { choice: d.choice };
+}
+
+/** The moderator closes the vote: the result follows from the tally, the quorum at this
+ * moment and the group's rule; a result that decides becomes the meeting's decision. */
+export async function closeVote(db: Db, actor: Actor, input: VoteClosePayload, now = new Date()): Promise<{ result: VoteResult }> {
+	const d = parse(VoteClosePayload, input);
+	const { groupId } = await requireModerator(db, actor, d.meetingId);
+	return db.$transaction(async (tx) => {
+		const closed = await tx.vote.updateMany({
+			where: { id: d.voteId, meetingId: d.meetingId, status: 'OPEN' },
+			data: { status: 'CLOSED', openMeetingId: null, closedAt: now, closedById: actor.userId }
+		});
+		if (closed.count !== 1) throw new DomainError('CONFLICT', 'the vote is not open', { form: 'vote_closed' });
+		const vote = await tx.vote.findUniqueOrThrow({ where: { id: d.voteId }, include: { proposal: { select: { state: true } } } });
+		const { state: q } = await quorumNow(tx, d.meetingId, groupId);
+		const result = voteResult(vote, q, vote.majorityRule);
+		await tx.vote.update({ where: { id: vote.id }, data: { present: q.present, quorumMet: q.met, result } });
+		const tally = `${vote.yes}/${vote.no}/${vote.abstain}`;
+		await recordEvent(tx, {
+			proposalId: vote.proposalId,
+			kind: 'VOTE_CLOSED',
+			byUserId: actor.userId,
+			detail: `${result}|${tally}|${q.present}`,
+			meetingId: d.meetingId,
+			at: now
+		});
+		const outcome = decisionFor(result);
+		if (outcome && vote.proposal.state === 'IN_REVIEW') {
+			await applyDecision(
+				tx,
+				{
+					meetingId: d.meetingId,
+					proposalId: vote.proposalId,
+					method: 'VOTE',
+					outcome,
+					voteId: vote.id,
+					text: tally,
+					byUserId: actor.userId
+				},
+				now
+			);
+		}
+		return { result };
+	});
+}
+
+/** Joining the meeting's votes: the state, and what this viewer may do. NOT_FOUND for strangers. */
+export async function watchVotes(db: Db, actor: Actor, meetingId: string): Promise<{ state: VotingState; viewer: VoteViewer }> {
+	const { access } = await meetingAccess(db, actor, meetingId);
+	const state = await votingState(db, meetingId);
+	const mine =
+		state.open && actor.personId
+			? await db.ballot.findUnique({
+					where: { voteId_personId: { voteId: state.open.voteId, personId: actor.personId } },
+					select: { choice: true }
+				})
+			: null;
+	return {
+		state,
+		viewer: {
+			personId: actor.personId,
+			canModerate: access.canModerate,
+			canVote: access.canEdit && access.side !== null && actor.personId !== null,
+			myBallot: mine?.choice ?? null
+		}
+	};
+}

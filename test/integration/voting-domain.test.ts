@@ -1,0 +1,190 @@
+// Voting in the domain, under concurrency, against a real seeded SQLite database (the
+// Socket.IO test, test/integration/voting-live.test.ts, also runs on PostgreSQL): many members at once, one member twice at once, ballots racing the closing, a second vote
+// racing the first, non-members and absent members, quorum and majority.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../server/db/client';
+import type { Actor } from '../../server/domain/access';
+import { DomainError } from '../../server/domain/errors';
+import { startMeeting } from '../../server/domain/meetings/lifecycle';
+import { checkIn } from '../../server/domain/meetings/attendance';
+import { fileProposal } from '../../server/domain/proposals/proposals';
+import { moveProposal } from '../../server/domain/proposals/lifecycle';
+import { castBallot, closeVote, openVote, watchVotes } from '../../server/domain/proposals/voting';
+import { votingState } from '../../server/domain/proposals/voting-state';
+import { actorFor, nextMeeting, seededDatabase } from '../support/meeting-fixture';
+import type { BallotChoice } from '../../shared/proposals';
+
+let fixture: Awaited<ReturnType<typeof seededDatabase>>;
+let db: Db;
+let groupId: string;
+let meetingId: string;
+const actors: Record<string, Actor> = {};
+/** Extra members seated on every side, as actors (their own accounts are not needed). */
+const crowd: Actor[] = [];
+
+const code = async (p: Promise<unknown>): Promise<string | null> => {
+	try {
+		await p;
+		return null;
+	} catch (e) {
+		if (e instanceof DomainError) return e.code;
+		throw e;
+	}
+};
+
+async function inReview(title: string): Promise<string> {
+	const { id } = await fileProposal(db, actors.member, groupId, { title, submit: true });
+	await moveProposal(db, actors.moderator, id, { to: 'IN_REVIEW' });
+	return id;
+}
+
+async function ballotsMatchTally(voteId: string) {
+	const vote = await db.vote.findUniqueOrThrow({ where: { id: voteId } });
+	const ballots = await db.ballot.groupBy({ by: ['choice'], where: { voteId }, _count: true });
+	const count = (c: BallotChoice) => ballots.find((b) => b.choice === c)?._count ?? 0;
+	expect({ yes: vote.yes, no: vote.no, abstain: vote.abstain }).toEqual({ yes: count('YES'), no: count('NO'), abstain: count('ABSTAIN') });
+	return vote;
+}
+
+beforeAll(async () => {
+	fixture = await seededDatabase();
+	db = fixture.database.db;
+	groupId = (await db.group.findFirstOrThrow({ orderBy: { createdAt: 'asc' } })).id;
+	for (const who of ['moderator', 'member', 'observer', 'executor', 'admin']) actors[who] = await actorFor(db, who);
+	const org = actors.admin.organisationId;
+	const sides = ['ENTREPRENEUR', 'EXPERT', 'AGENCY', 'LEGAL', 'MEDIA', 'EXECUTOR'] as const;
+	for (let i = 0; i < 36; i++) {
+		const person = await db.person.create({ data: { organisationId: org, name: `Voter ${i}` } });
+		await db.membership.create({ data: { groupId, personId: person.id, side: sides[i % 6], role: 'MEMBER' } });
+		crowd.push({ userId: `u-voter-${i}`, organisationId: org, personId: person.id, isAdmin: false });
+	}
+	const outsider = await db.membership.findFirstOrThrow({ where: { group: { NOT: { id: groupId } }, role: 'MEMBER' } });
+	actors.outsider = { userId: 'u-outsider', organisationId: org, personId: outsider.personId, isAdmin: false };
+	actors.stranger = { userId: 'u-stranger', organisationId: org, personId: null, isAdmin: false };
+	meetingId = (await nextMeeting(db)).id;
+});
+afterAll(async () => fixture?.dispose());
+
+describe('opening a vote', () => {
+	it('needs a live meeting, a moderator and a proposal in review', async () => {
+		const proposalId = await inReview('Before the meeting starts');
+		expect(await code(openVote(db, actors.moderator, { meetingId, proposalId }))).toBe('CONFLICT');
+		await startMeeting(db, actors.moderator, { meetingId });
+		expect(await code(openVote(db, actors.member, { meetingId, proposalId }))).toBe('FORBIDDEN');
+		expect(await code(openVote(db, actors.stranger, { meetingId, proposalId }))).toBe('NOT_FOUND');
+		const draft = await fileProposal(db, actors.member, groupId, { title: 'Still a draft' });
+		expect(await code(openVote(db, actors.moderator, { meetingId, proposalId: draft.id }))).toBe('CONFLICT');
+
+		// Two moderators' clicks at once: one vote opens, the other is refused by the constraint.
+		const other = await inReview('A second proposal');
+		const [a, b] = await Promise.allSettled([
+			openVote(db, actors.moderator, { meetingId, proposalId }),
+			openVote(db, actors.admin, { meetingId, proposalId: other })
+		]);
+		expect([a.status, b.status].sort()).toEqual(['fulfilled', 'rejected']);
+		const refused = [a, b].find((r) => r.status === 'rejected') as PromiseRejectedResult;
+		expect((refused.reason as DomainError).code).toBe('CONFLICT');
+		const open = (await votingState(db, meetingId)).open!;
+		await closeVote(db, actors.moderator, { meetingId, voteId: open.voteId });
+	});
+});
+
+describe('casting ballots', () => {
+	let proposalId: string;
+	let voteId: string;
+
+	it('counts every present member once when all vote at the same moment', async () => {
+		await Promise.all([actors.member, actors.executor, ...crowd].map((a) => checkIn(db, a, { meetingId })));
+		proposalId = await inReview('Shop in district 4');
+		voteId = (await openVote(db, actors.moderator, { meetingId, proposalId })).voteId;
+
+		const choices: BallotChoice[] = crowd.map((_, i) => (i % 3 === 0 ? 'NO' : i % 5 === 0 ? 'ABSTAIN' : 'YES'));
+		const results = await Promise.allSettled(crowd.map((a, i) => castBallot(db, a, { meetingId, voteId, choice: choices[i] })));
+		expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+		const vote = await ballotsMatchTally(voteId);
+		expect(vote.yes + vote.no + vote.abstain).toBe(crowd.length);
+		expect(vote.no).toBe(choices.filter((c) => c === 'NO').length);
+	});
+
+	it('takes one ballot from a member who votes twice at once, and refuses a later one', async () => {
+		const twice = await Promise.allSettled([
+			castBallot(db, actors.member, { meetingId, voteId, choice: 'YES' }),
+			castBallot(db, actors.member, { meetingId, voteId, choice: 'NO' }),
+			castBallot(db, actors.member, { meetingId, voteId, choice: 'ABSTAIN' })
+		]);
+		expect(twice.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+		for (const r of twice.filter((r) => r.status === 'rejected'))
+			expect(((r as PromiseRejectedResult).reason as DomainError).code).toBe('CONFLICT');
+		expect(await code(castBallot(db, actors.member, { meetingId, voteId, choice: 'NO' }))).toBe('CONFLICT');
+		expect(await db.ballot.count({ where: { voteId, personId: actors.member.personId! } })).toBe(1);
+		await ballotsMatchTally(voteId);
+		expect((await watchVotes(db, actors.member, meetingId)).viewer.myBallot).not.toBeNull();
+	});
+
+	it('refuses non-members, observers, administrators without a seat, and members not checked in', async () => {
+		expect(await code(castBallot(db, actors.stranger, { meetingId, voteId, choice: 'YES' }))).toBe('NOT_FOUND');
+		expect(await code(castBallot(db, actors.outsider, { meetingId, voteId, choice: 'YES' }))).toBe('NOT_FOUND');
+		expect(await code(castBallot(db, actors.observer, { meetingId, voteId, choice: 'YES' }))).toBe('FORBIDDEN');
+		expect(await code(castBallot(db, actors.admin, { meetingId, voteId, choice: 'YES' }))).toBe('FORBIDDEN');
+		// The moderator is seated but has not checked in.
+		expect(await code(castBallot(db, actors.moderator, { meetingId, voteId, choice: 'YES' }))).toBe('FORBIDDEN');
+		expect(await code(castBallot(db, actors.member, { meetingId, voteId: 'no-such-vote', choice: 'YES' }))).toBe('CONFLICT');
+		await ballotsMatchTally(voteId);
+	});
+
+	it('closes with the result under quorum and majority, and records the decision on the meeting', async () => {
+		expect(await code(closeVote(db, actors.member, { meetingId, voteId }))).toBe('FORBIDDEN');
+		const { result } = await closeVote(db, actors.moderator, { meetingId, voteId });
+		const vote = await db.vote.findUniqueOrThrow({ where: { id: voteId } });
+		expect(vote.quorumMet).toBe(true);
+		expect(result).toBe(vote.yes > vote.no ? 'PASSED' : 'FAILED');
+		const decision = await db.decision.findUniqueOrThrow({ where: { voteId } });
+		expect(decision).toMatchObject({ meetingId, proposalId, method: 'VOTE', outcome: result === 'PASSED' ? 'APPROVED' : 'REJECTED' });
+		const proposal = await db.proposal.findUniqueOrThrow({ where: { id: proposalId } });
+		expect(proposal.state).toBe(decision.outcome);
+		const state = await votingState(db, meetingId);
+		expect(state.open).toBeNull();
+		expect(state.decisions.some((d) => d.proposalId === proposalId)).toBe(true);
+		expect(await code(castBallot(db, actors.executor, { meetingId, voteId, choice: 'NO' }))).toBe('CONFLICT');
+	});
+
+	it('counts exactly the ballots that beat the closing, and none after it', async () => {
+		const pid = await inReview('Race the close');
+		const race = (await openVote(db, actors.moderator, { meetingId, proposalId: pid })).voteId;
+		const casts = crowd.map((a) => castBallot(db, a, { meetingId, voteId: race, choice: 'YES' }));
+		const closing = closeVote(db, actors.moderator, { meetingId, voteId: race });
+		const settled = await Promise.allSettled(casts);
+		const { result } = await closing;
+		const accepted = settled.filter((r) => r.status === 'fulfilled').length;
+		for (const r of settled.filter((r) => r.status === 'rejected'))
+			expect(((r as PromiseRejectedResult).reason as DomainError).code).toBe('CONFLICT');
+		const vote = await ballotsMatchTally(race);
+		expect(vote.yes).toBe(accepted);
+		expect(vote.status).toBe('CLOSED');
+		expect(['PASSED', 'FAILED']).toContain(result);
+		expect(await code(castBallot(db, actors.executor, { meetingId, voteId: race, choice: 'NO' }))).toBe('CONFLICT');
+		expect(await code(closeVote(db, actors.moderator, { meetingId, voteId: race }))).toBe('CONFLICT');
+	});
+
+	it('decides nothing without a quorum: the proposal stays in review', async () => {
+		await Promise.all(crowd.map((a) => checkIn(db, a, { meetingId, present: false })));
+		const pid = await inReview('Too few present');
+		const vid = (await openVote(db, actors.moderator, { meetingId, proposalId: pid })).voteId;
+		await castBallot(db, actors.executor, { meetingId, voteId: vid, choice: 'YES' });
+		expect(await closeVote(db, actors.moderator, { meetingId, voteId: vid })).toEqual({ result: 'NO_QUORUM' });
+		expect((await db.proposal.findUniqueOrThrow({ where: { id: pid } })).state).toBe('IN_REVIEW');
+		expect(await db.decision.count({ where: { voteId: vid } })).toBe(0);
+	});
+
+	it('applies the group majority rule as it was when the vote opened', async () => {
+		await Promise.all(crowd.map((a) => checkIn(db, a, { meetingId })));
+		await db.group.update({ where: { id: groupId }, data: { majorityRule: 'TWO_THIRDS' } });
+		const pid = await inReview('Needs two thirds');
+		const vid = (await openVote(db, actors.moderator, { meetingId, proposalId: pid })).voteId;
+		await db.group.update({ where: { id: groupId }, data: { majorityRule: 'SIMPLE' } });
+		// 20 yes, 12 no: a simple majority, but short of two thirds.
+		await Promise.all(crowd.slice(0, 32).map((a, i) => castBallot(db, a, { meetingId, voteId: vid, choice: i < 20 ? 'YES' : 'NO' })));
+		expect(await closeVote(db, actors.moderator, { meetingId, voteId: vid })).toEqual({ result: 'FAILED' });
+		expect((await db.proposal.findUniqueOrThrow({ where: { id: pid } })).state).toBe('REJECTED');
+	});
+});
