@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ErrorCode } from '../server/domain/errors';
 import type { MeetingClientEvents, MeetingServerEvents } from './meeting-events';
 import type { ActionItemClientEvents, ActionItemServerEvents } from './action-item-events';
+import type { VoteClientEvents, VoteServerEvents } from './vote-events';
 
 export const GroupJoinPayload = z.object({ groupId: z.string().min(1).max(64) });
 export type GroupJoinPayload = z.infer<typeof GroupJoinPayload>;
@@ -16,11 +17,11 @@ export interface PresenceEntry {
 	side: string | null;
 }
 
-export interface ClientToServerEvents extends MeetingClientEvents, ActionItemClientEvents {
+export interface ClientToServerEvents extends MeetingClientEvents, VoteClientEvents, ActionItemClientEvents {
 	'group:join': (payload: GroupJoinPayload, ack: (result: Ack<{ role: string | null; canEdit: boolean }>) => void) => void;
 	'group:leave': (payload: GroupJoinPayload, ack: (result: Ack) => void) => void;
 }
 
-export interface ServerToClientEvents extends MeetingServerEvents, ActionItemServerEvents {
+export interface ServerToClientEvents extends MeetingServerEvents, VoteServerEvents, ActionItemServerEvents {
 	'group:presence': (payload: { groupId: string; present: PresenceEntry[] }) => void;
 }

@@ -3,5 +3,6 @@ import type { RealtimeFeature } from './realtime-server';
 import { groupPresence } from './group-presence';
 import { meetingLive } from './meeting-room';
 import { actionItemsLive } from './action-items';
+import { voting } from './voting';
 
-export const realtimeFeatures: RealtimeFeature[] = [groupPresence, meetingLive, actionItemsLive];
+export const realtimeFeatures: RealtimeFeature[] = [groupPresence, meetingLive, voting, actionItemsLive];
