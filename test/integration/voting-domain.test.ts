@@ -1,5 +1,5 @@
-// Voting in the domain, under concurrency, against a real seeded SQLite database (the
-// Socket.IO test, test/integration/voting-live.test.ts, also runs on PostgreSQL): many members at once, one member twice at once, ballots racing the closing, a second vote
+// Voting in the domain, under concurrency, against a real seeded database — SQLite, or
+// PostgreSQL with TEST_DATABASE=postgres, where the row locks really race: many members at once, one member twice at once, ballots racing the closing, a second vote
 // racing the first, non-members and absent members, quorum and majority.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/client';
@@ -13,6 +13,22 @@ import { castBallot, closeVote, openVote, watchVotes } from '../../server/domain
 import { votingState } from '../../server/domain/proposals/voting-state';
 import { actorFor, nextMeeting, seededDatabase } from '../support/meeting-fixture';
 import type { BallotChoice } from '../../shared/proposals';
+import { startServer } from '../support/server';
+import { openTestDb } from '../support/db';
+
+/** A seeded database: a SQLite file, or on PostgreSQL the one a real server seeds. */
+async function seeded(): Promise<Awaited<ReturnType<typeof seededDatabase>>> {
+	if (process.env.TEST_DATABASE !== 'postgres') return seededDatabase();
+	const server = await startServer();
+	const database = await openTestDb(server);
+	return {
+		database,
+		async dispose() {
+			await database.close();
+			await server.dispose();
+		}
+	};
+}
 
 let fixture: Awaited<ReturnType<typeof seededDatabase>>;
 let db: Db;
@@ -47,7 +63,7 @@ async function ballotsMatchTally(voteId: string) {
 }
 
 beforeAll(async () => {
-	fixture = await seededDatabase();
+	fixture = await seeded();
 	db = fixture.database.db;
 	groupId = (await db.group.findFirstOrThrow({ orderBy: { createdAt: 'asc' } })).id;
 	for (const who of ['moderator', 'member', 'observer', 'executor', 'admin']) actors[who] = await actorFor(db, who);
