@@ -88,20 +88,24 @@ function profileArgs(options: StartOptions): string[] {
 	return ['--cpu-prof', `--cpu-prof-dir=${dir}`];
 }
 
-/** Signs in through the /login form action, as a browser would; returns the Cookie header. */
+/** Signs in through the /login form action, as a browser would; returns the Cookie header.
+ * Retries a 5xx a few times: on a shared checkout someone may be rebuilding build/. */
 async function signIn(httpBase: string, email: string, password: string): Promise<string> {
-	const res = await fetch(`${httpBase}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { origin: httpBase, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-		body: new URLSearchParams({ email, password })
-	});
-	const session = res.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.find((c) => c.includes('better-auth.session_token='));
-	if (res.status !== 303 || !session) throw new Error(`sign-in failed for ${email}: HTTP ${res.status}`);
-	return session;
+	for (let attempt = 1; ; attempt++) {
+		const res = await fetch(`${httpBase}/login`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { origin: httpBase, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+			body: new URLSearchParams({ email, password })
+		});
+		const session = res.headers
+			.getSetCookie()
+			.map((c) => c.split(';')[0])
+			.find((c) => c.includes('better-auth.session_token='));
+		if (res.status === 303 && session) return session;
+		if (res.status < 500 || attempt === 5) throw new Error(`sign-in failed for ${email}: HTTP ${res.status}`);
+		await new Promise((r) => setTimeout(r, 3000));
+	}
 }
 
 export async function startRahkar(options: StartOptions = {}): Promise<RunningServer> {
