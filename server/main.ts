@@ -18,6 +18,9 @@ async function loadSvelteKit(): Promise<RequestHandler | null> {
 	// adapter-node reads its settings from the environment when it loads. Without ORIGIN it
 	// assumes https unless told otherwise, so we tell it through a header we set ourselves.
 	process.env.PROTOCOL_HEADER ??= PROTOCOL_HEADER;
+	// adapter-node refuses request bodies over 512 kB by default; a databank CSV of 10,000
+	// people is about 1.5 MB. Deployers can still set their own limit.
+	process.env.BODY_SIZE_LIMIT ??= '32M';
 	const mod = (await import(pathToFileURL(file).href)) as { handler: RequestHandler };
 	return mod.handler;
 }

@@ -15,7 +15,8 @@ const REPLACEMENTS: Record<string, string> = {
 };
 
 // ZWNJ, ZWJ, LRM/RLM and other bidi marks, tatweel, Arabic diacritics and the hamza above.
-const REMOVE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\u0640\u064B-\u065F\u0670\u06D6-\u06ED\uFEFF]/g;
+// (Combining marks first in the class, so no mark follows a base letter inside it.)
+const REMOVE = /[\u064B-\u065F\u0670\u06D6-\u06ED\u200B-\u200F\u202A-\u202E\u2066-\u2069\u0640\uFEFF]/g;
 const MAP = /[\u064A\u0649\u0643\u0629\u06C0\u0623\u0625\u0671]/g;
 const PERSIAN_DIGITS = /[\u06F0-\u06F9]/g;
 const ARABIC_DIGITS = /[\u0660-\u0669]/g;
