@@ -1,13 +1,13 @@
 // A group's page shows its six sides as a hexagon, labelled in the reader's language.
 import { expect, test } from '@playwright/test';
-import { GROUP_NAMES, USERS, signIn } from './support';
+import { GROUP_NAMES, USERS, groupLinks, signIn } from './support';
 
 const SIDES_FA = ['کارآفرینان', 'صاحب‌نظران و کارشناسان', 'دستگاه‌ها و وزارتخانه‌ها', 'قوانین و مقررات', 'رسانه', 'مجری'];
 
 test('the group page shows the six sides in Persian', async ({ page, context, baseURL }) => {
 	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'fa', url: baseURL! }]);
 	await signIn(page, USERS.moderator);
-	await page.getByRole('link', { name: GROUP_NAMES[0] }).click();
+	await groupLinks(page).filter({ hasText: GROUP_NAMES[0] }).click();
 	await expect(page).toHaveURL(/\/groups\/[^/]+$/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(GROUP_NAMES[0]);
 

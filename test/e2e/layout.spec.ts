@@ -1,7 +1,7 @@
 // The foundation's pages at desktop and phone width, in both languages: nothing overflows
 // sideways, and full-page screenshots are attached to the report for a human to look at.
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { USERS, signIn } from './support';
+import { USERS, openFirstGroup, signIn } from './support';
 
 const WIDTHS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 
@@ -24,8 +24,7 @@ for (const [width, viewport] of Object.entries(WIDTHS)) {
 			await capture(page, info, `login-${locale}-${width}`);
 			await signIn(page, USERS.moderator);
 			await capture(page, info, `dashboard-${locale}-${width}`);
-			await page.getByRole('main').getByRole('link').first().click();
-			await expect(page).toHaveURL(/\/groups\//);
+			await openFirstGroup(page);
 			await capture(page, info, `group-${locale}-${width}`);
 		});
 	}

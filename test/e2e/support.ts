@@ -23,6 +23,15 @@ export async function signIn(page: Page, email: string, password = PASSWORD): Pr
 	await expect(page).toHaveURL(/\/dashboard$/);
 }
 
+/** The dashboard's group cards: each has its name as a level-2 heading linking to the group. */
+export const groupLinks = (page: Page) => page.getByRole('main').getByRole('heading', { level: 2 }).locator('a[href^="/groups/"]');
+
+/** Opens the first group listed on the dashboard. */
+export async function openFirstGroup(page: Page): Promise<void> {
+	await groupLinks(page).first().click();
+	await expect(page).toHaveURL(/\/groups\/[^/]+$/);
+}
+
 /** Chooses the language through the header's switch (a form post, as without JavaScript). */
 export async function switchLanguage(page: Page, to: 'en' | 'fa'): Promise<void> {
 	await page.locator(`form[action="/locale"] button[lang="${to}"]`).click();
