@@ -19,7 +19,13 @@ const PROVIDERS = {
 	sqlite: { schema: SOURCE, migrations: 'prisma/migrations/sqlite' },
 	postgresql: { schema: 'prisma/postgresql/schema.prisma', migrations: 'prisma/migrations/postgresql' }
 };
-const filters = { externalTables: [], externalEnums: [] };
+// Full-text index tables written by hand in the search migration (Prisma cannot express
+// them); PostgreSQL wants schema-qualified names.
+const EXTERNAL = {
+	sqlite: ['SearchDocumentFts', 'SearchDocumentFts_data', 'SearchDocumentFts_idx', 'SearchDocumentFts_docsize', 'SearchDocumentFts_config'],
+	postgresql: ['public.SearchDocumentTsv']
+};
+const filtersFor = (provider) => ({ externalTables: EXTERNAL[provider], externalEnums: [] });
 
 async function renderSchemas() {
 	const source = await readFile(SOURCE, 'utf8');
@@ -145,7 +151,7 @@ async function newMigration(name, schemas) {
 			to: { tag: 'schemaDatamodel', files: [{ path: cfg.schema, content: schemas[provider] }] },
 			script: true,
 			exitCode: true,
-			filters
+			filters: filtersFor(provider)
 		});
 		if (r.exitCode === 0) {
 			console.log(`${provider}: no changes`);
@@ -191,14 +197,14 @@ async function checkDrift(schemas) {
 		}
 		try {
 			const se = await engine(cfg.schema, schemas[provider], factory);
-			await se.applyMigrations({ migrationsList: await migrationsList(cfg.migrations), filters });
+			await se.applyMigrations({ migrationsList: await migrationsList(cfg.migrations), filters: filtersFor(provider) });
 			const files = [{ path: cfg.schema, content: schemas[provider] }];
 			const r = await se.diff({
 				from: { tag: 'schemaDatasource', files, configDir: root },
 				to: { tag: 'schemaDatamodel', files },
 				script: true,
 				exitCode: true,
-				filters
+				filters: filtersFor(provider)
 			});
 			if (r.exitCode === 0) console.log(`${provider}: migrations match schema`);
 			else {

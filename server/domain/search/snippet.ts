@@ -1,0 +1,60 @@
+// Highlighted snippets on the ORIGINAL text (with its ZWNJs, Arabic letters, digit sets),
+// found by matching the normalised query terms against a normalised copy whose every
+// character remembers where it came from.
+import { normalizeText } from '../persian';
+
+export interface SnippetPart {
+	text: string;
+	match: boolean;
+}
+
+/** The normalised text with, for each of its characters, the index in the original. */
+function normalisedWithMap(original: string): { text: string; at: number[] } {
+	let text = '';
+	const at: number[] = [];
+	for (let i = 0; i < original.length; i++) {
+		const c = original[i];
+		const n = /\s/.test(c) ? ' ' : normalizeText(c);
+		for (const ch of n) {
+			if (ch === ' ' && (text.endsWith(' ') || text === '')) continue;
+			text += ch;
+			at.push(i);
+		}
+	}
+	return { text, at };
+}
+
+/** The query's search terms: normalised words of letters and digits, at most eight. */
+export function queryTerms(query: string): string[] {
+	return [...new Set(normalizeText(query).match(/[\p{L}\p{N}]+/gu) ?? [])].slice(0, 8);
+}
+
+/** A window of about `radius` characters each side of the first match, cut into parts
+ * so the page can render matches as <mark> without building HTML from user text. */
+export function snippet(original: string, terms: string[], radius = 80): SnippetPart[] {
+	const { text, at } = normalisedWithMap(original);
+	const hits: [number, number][] = [];
+	for (const term of terms) {
+		let from = 0;
+		for (let i = text.indexOf(term, from); i !== -1 && hits.length < 50; i = text.indexOf(term, from)) {
+			hits.push([at[i], at[i + term.length - 1] + 1]);
+			from = i + term.length;
+		}
+	}
+	hits.sort((a, b) => a[0] - b[0]);
+	if (hits.length === 0) return [{ text: original.slice(0, radius * 2), match: false }];
+	const start = Math.max(0, hits[0][0] - radius);
+	const end = Math.min(original.length, hits[0][1] + radius);
+	const parts: SnippetPart[] = [];
+	let cursor = start;
+	for (const [s, e] of hits) {
+		if (s < cursor || e > end) continue;
+		if (s > cursor) parts.push({ text: original.slice(cursor, s), match: false });
+		parts.push({ text: original.slice(s, e), match: true });
+		cursor = e;
+	}
+	if (cursor < end) parts.push({ text: original.slice(cursor, end), match: false });
+	if (start > 0) parts.unshift({ text: '… ', match: false });
+	if (end < original.length) parts.push({ text: ' …', match: false });
+	return parts;
+}
