@@ -171,6 +171,28 @@ describe('the live meeting over Socket.IO', () => {
 		await eventually(() => watcher.seen.state?.currentItemId === 'item-3', 3000, 'broadcast after abuse');
 	});
 
+	it('serialises concurrent changes to one meeting: one hand per person, one version per change', async () => {
+		const mod = await participant('moderator');
+		const member = await participant('member');
+		const executor = await participant('executor');
+		await mod.socket.emitWithAck('meeting:queue', { meetingId, action: 'end' });
+		await executor.socket.emitWithAck('meeting:hand', { meetingId, raised: false });
+		const acks = await Promise.all([
+			...Array.from({ length: 5 }, () => member.socket.emitWithAck('meeting:hand', { meetingId, raised: true })),
+			...Array.from({ length: 5 }, () => executor.socket.emitWithAck('meeting:hand', { meetingId, raised: true })),
+			...Array.from({ length: 3 }, () => mod.socket.emitWithAck('meeting:checkin', { meetingId }))
+		]);
+		const versions = acks.map((a) => (a.ok ? a.version : -1));
+		expect(versions).not.toContain(-1);
+		expect(new Set(versions).size).toBe(versions.length);
+		const joined = await mod.socket.emitWithAck('meeting:join', { meetingId });
+		if (!joined.ok) throw new Error(joined.code);
+		expect(joined.state.queue.map((t) => t.side).sort()).toEqual(['ENTREPRENEUR', 'EXECUTOR']);
+		expect(joined.state.version).toBe(Math.max(...versions));
+		// The first to ask is called first; the next call gives the floor to the other.
+		expect(await mod.socket.emitWithAck('meeting:queue', { meetingId, action: 'next' })).toMatchObject({ ok: true });
+	});
+
 	it('keeps the whole meeting through a hard restart; reconnecting clients re-join and get it back', async () => {
 		const mod = await participant('moderator');
 		await mod.socket.emitWithAck('meeting:join', { meetingId });
