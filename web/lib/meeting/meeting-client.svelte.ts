@@ -1,8 +1,8 @@
 // The live meeting in the browser: one Socket.IO connection that joins the meeting's room,
 // re-joins after every reconnect (and so receives the whole state again), keeps the newest
 // snapshot, and sends the moderator's and members' actions.
-import { io, type Socket } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, PresenceEntry, ServerToClientEvents } from '$shared/events';
+import { holdAppSocket, type AppSocket } from '$lib/realtime/app-socket';
+import type { Ack, PresenceEntry } from '$shared/events';
 import type { ErrorCode } from '$server/domain/errors';
 import type { MeetingSnapshot, MeetingViewer } from '$shared/meeting-state';
 
@@ -21,7 +21,8 @@ export class MeetingClient {
 	/** The server's clock, ticking: timers and turns are computed from it. */
 	now = $state(Date.now());
 	private offset = 0;
-	private socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+	private socket: AppSocket | null = null;
+	private release: (() => void) | null = null;
 	private ticker: ReturnType<typeof setInterval> | null = null;
 
 	constructor(initial: { state: MeetingSnapshot; viewer: MeetingViewer }) {
@@ -35,16 +36,31 @@ export class MeetingClient {
 
 	/** Opens the connection (in the browser only). */
 	connect(): void {
-		const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ reconnectionDelayMax: 5000 });
+		// The tab's one shared socket (WebSocket only, so several nodes need no sticky sessions).
+		const held = holdAppSocket();
+		const socket = held.socket;
 		this.socket = socket;
-		socket.on('connect', () => void this.join());
-		socket.on('disconnect', () => (this.connection = 'offline'));
-		socket.on('connect_error', () => (this.connection = 'offline'));
-		socket.io.on('reconnect_attempt', () => (this.connection = this.connection === 'live' ? 'offline' : this.connection));
-		socket.on('meeting:state', (s) => this.accept(s));
-		socket.on('meeting:presence', (p) => {
-			if (p.meetingId === this.meetingId) this.present = p.present;
-		});
+		const listeners: [string, (...args: never[]) => void][] = [
+			['connect', () => void this.join()],
+			['disconnect', () => (this.connection = 'offline')],
+			['connect_error', () => (this.connection = 'offline')],
+			['meeting:state', (s: MeetingSnapshot) => this.accept(s)],
+			[
+				'meeting:presence',
+				(p: { meetingId: string; present: MeetingClient['present'] }) => {
+					if (p.meetingId === this.meetingId) this.present = p.present;
+				}
+			]
+		];
+		for (const [event, fn] of listeners) socket.on(event as 'connect', fn as () => void);
+		const onReconnecting = () => (this.connection = this.connection === 'live' ? 'offline' : this.connection);
+		socket.io.on('reconnect_attempt', onReconnecting);
+		this.release = () => {
+			for (const [event, fn] of listeners) socket.off(event as 'connect', fn as () => void);
+			socket.io.off('reconnect_attempt', onReconnecting);
+			held.release();
+		};
+		if (socket.connected) void this.join();
 		this.ticker = setInterval(() => (this.now = Date.now() + this.offset), 250);
 	}
 
@@ -107,7 +123,8 @@ export class MeetingClient {
 
 	destroy(): void {
 		if (this.ticker) clearInterval(this.ticker);
-		this.socket?.close();
+		this.release?.();
+		this.release = null;
 		this.socket = null;
 	}
 }

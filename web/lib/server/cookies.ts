@@ -11,5 +11,6 @@ export function applySetCookies(cookies: Cookies, setCookies: string[]): void {
 	}
 }
 
-/** Only same-site paths are followed after sign-in, never another origin. */
-export const safeNext = (next: string | null): string => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/dashboard');
+/** Only same-site paths are followed after sign-in, never another origin: "//host" and
+ * "/\\host" (which browsers read as "//host") are refused. */
+export const safeNext = (next: string | null): string => (next && /^\/(?![/\\])/.test(next) ? next : '/dashboard');
