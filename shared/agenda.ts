@@ -10,8 +10,14 @@
 import * as Y from 'yjs';
 import { SIDES, type Side } from './sides';
 
+/** An ordinary item, or the item that asks the group to approve earlier minutes. */
+export type AgendaItemKind = 'item' | 'approve-minutes';
+
 export interface AgendaItem {
 	id: string;
+	kind: AgendaItemKind;
+	/** For 'approve-minutes': the id of the minutes to approve. */
+	ref: string | null;
 	title: string;
 	presenter: string;
 	side: Side | null;
@@ -21,6 +27,7 @@ export interface AgendaItem {
 }
 
 export type AgendaItemPatch = Partial<Pick<AgendaItem, 'title' | 'presenter' | 'side' | 'minutes' | 'proposalId'>>;
+export type NewAgendaItem = AgendaItemPatch & Partial<Pick<AgendaItem, 'kind' | 'ref'>>;
 
 export const ITEMS = 'items';
 export const notesField = (itemId: string) => `notes:${itemId}`;
@@ -35,6 +42,8 @@ function read(id: string, m: Y.Map<unknown>): AgendaItem {
 	const minutes = Number(m.get('minutes'));
 	return {
 		id,
+		kind: m.get('kind') === 'approve-minutes' ? 'approve-minutes' : 'item',
+		ref: typeof m.get('ref') === 'string' ? (m.get('ref') as string) : null,
 		title: title instanceof Y.Text ? title.toString() : String(title ?? ''),
 		presenter: String(m.get('presenter') ?? ''),
 		side: SIDES.includes(side as Side) ? (side as Side) : null,
@@ -63,13 +72,15 @@ function orderBetween(before: number | undefined, after: number | undefined): nu
 const newId = () => Math.random().toString(36).slice(2, 10) + Date.now().toString(36).slice(-4);
 
 /** Adds an item at `index` (default: the end); returns its id. */
-export function addItem(doc: Y.Doc, fields: AgendaItemPatch = {}, index?: number): string {
+export function addItem(doc: Y.Doc, fields: NewAgendaItem = {}, index?: number): string {
 	const items = agendaItems(doc);
 	const at = index === undefined ? items.length : Math.max(0, Math.min(items.length, index));
 	const id = newId();
 	doc.transact(() => {
 		const m = new Y.Map<unknown>();
 		itemsMap(doc).set(id, m);
+		if (fields.kind && fields.kind !== 'item') m.set('kind', fields.kind);
+		if (fields.ref) m.set('ref', fields.ref);
 		m.set('title', new Y.Text((fields.title ?? '').slice(0, MAX_TITLE)));
 		m.set('presenter', fields.presenter ?? '');
 		m.set('side', fields.side ?? null);

@@ -20,7 +20,9 @@ export const CloseCode = {
 	notFound: 4404,
 	tooLarge: 4413,
 	unavailable: 4503,
-	shuttingDown: 4504
+	shuttingDown: 4504,
+	/** The user's rights on the document changed (e.g. the meeting closed); reconnect. */
+	rightsChanged: 4505
 } as const;
 
 /** Largest message a client may send (an update, an awareness state). */

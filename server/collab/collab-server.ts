@@ -3,6 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type * as Y from 'yjs';
 import { CloseCode, MAX_MESSAGE_BYTES } from '../../shared/collab';
 import type { Actor } from '../domain/access';
 import type { DocumentAccess } from '../domain/documents';
@@ -24,7 +25,15 @@ export interface CollabDeps {
 	onError?(error: unknown): void;
 }
 
-export interface CollabServer {
+/** What the rest of the server may do to documents, without a socket. */
+export interface DocumentService {
+	/** Edits a document on the server's behalf: stored, then relayed to every reader. */
+	change(name: string, edit: (doc: Y.Doc) => void): Promise<void>;
+	/** Makes every client of a document reconnect, to be authorised afresh. */
+	reconnectAll(name: string): Promise<void>;
+}
+
+export interface CollabServer extends DocumentService {
 	/** Takes an upgrade request if its path is under /collab/; returns false otherwise. */
 	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
 	close(): Promise<void>;
@@ -126,6 +135,18 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
 				connect(ws, request, name, wantsAcks).catch(onError);
 			});
 			return true;
+		},
+		async change(name, edit) {
+			const room = await deps.registry.open(name);
+			try {
+				await room.change(edit);
+			} finally {
+				if (room.peers.size === 0) deps.registry.scheduleEviction(room);
+			}
+		},
+		async reconnectAll(name) {
+			deps.registry.loaded(name)?.reconnectAll('rights changed');
+			await deps.registry.announceReconnect(name);
 		},
 		async close() {
 			clearInterval(pinger);

@@ -17,6 +17,9 @@ export class RoomRegistry {
 		private readonly onError: (error: unknown) => void = console.error,
 		private readonly relay: DocumentRelay | null = null
 	) {
+		relay?.onControl((name, action) => {
+			if (action === 'reconnect') this.live.get(name)?.reconnectAll('rights changed');
+		});
 		relay?.onGap(() => {
 			for (const room of this.rooms.values()) void room.then((r) => r.catchUp()).catch(this.onError);
 		});
@@ -75,6 +78,16 @@ export class RoomRegistry {
 		const timer = this.idleTimers.get(name);
 		if (timer) clearTimeout(timer);
 		this.idleTimers.delete(name);
+	}
+
+	/** The loaded room of a document, if this node has it open. */
+	loaded(name: string): Room | undefined {
+		return this.live.get(name);
+	}
+
+	/** Tells the other nodes to reconnect the clients of a document. */
+	async announceReconnect(name: string): Promise<void> {
+		await this.relay?.control(name, 'reconnect');
 	}
 
 	/** Rooms currently in memory (loaded or loading). */

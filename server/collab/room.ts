@@ -34,6 +34,8 @@ export class ProtocolError extends Error {
 
 /** Origin of updates that another node stored. */
 const REMOTE = Symbol('remote');
+/** The server's own edits travel the write pipeline as if from this peer. */
+const SERVER_PEER: Peer = { canEdit: true, wantsAcks: false, send: () => {}, close: () => {} };
 
 /** Compact the log into a snapshot once this many updates follow the last snapshot. */
 const COMPACT_AFTER = 500;
@@ -247,6 +249,31 @@ export class Room {
 		syncProtocol.writeUpdate(message, update);
 		const bytes = encoding.toUint8Array(message);
 		for (const peer of this.peers.keys()) peer.send(bytes);
+	}
+
+	/** Applies a change made by the server itself (e.g. an agenda item it adds), through
+	 * the same pipeline as a peer's edit: stored first, then relayed. Resolves once stored. */
+	async change(edit: (doc: Y.Doc) => void): Promise<void> {
+		if (this.broken) throw new Error('room unavailable');
+		let update: Uint8Array | null = null;
+		const capture = (u: Uint8Array) => (update = update ? Y.mergeUpdates([update, u]) : u);
+		this.doc.on('update', capture);
+		try {
+			this.doc.transact(() => edit(this.doc), SERVER_PEER);
+		} finally {
+			this.doc.off('update', capture);
+		}
+		if (!update) return;
+		this.inbox.push({ peer: SERVER_PEER, update });
+		this.writing ??= this.drain().finally(() => (this.writing = null));
+		while (this.writing) await this.writing;
+		if (this.broken) throw new Error('room unavailable');
+	}
+
+	/** Closes every peer with a transient code, so their clients reconnect and are
+	 * authorised afresh (a meeting closed: its agenda became read-only). */
+	reconnectAll(reason: string): void {
+		for (const peer of [...this.peers.keys()]) peer.close(CloseCode.rightsChanged, reason);
 	}
 
 	/** Applies an update another node stored, and passes on what was new here. Updates

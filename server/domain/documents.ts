@@ -16,21 +16,22 @@ export interface DocumentAccess {
 	canEdit: boolean;
 }
 
-/** The group a document belongs to, or NOT_FOUND. */
-async function documentGroup(db: Db, name: string): Promise<string> {
+/** The group a document belongs to, and whether it is closed to edits, or NOT_FOUND. */
+async function documentGroup(db: Db, name: string): Promise<{ groupId: string; frozen: boolean }> {
 	const group = GROUP_DOC.exec(name);
-	if (group) return group[1];
+	if (group) return { groupId: group[1], frozen: false };
 	const meeting = MEETING_DOC.exec(name);
 	if (meeting) {
-		const row = await db.meeting.findUnique({ where: { id: meeting[1] }, select: { groupId: true } });
-		if (row) return row.groupId;
+		const row = await db.meeting.findUnique({ where: { id: meeting[1] }, select: { groupId: true, status: true } });
+		// A closed meeting's agenda is part of its minutes: read-only from then on.
+		if (row) return { groupId: row.groupId, frozen: row.status === 'CLOSED' || row.status === 'CANCELLED' };
 	}
 	throw new DomainError('NOT_FOUND', 'unknown document');
 }
 
 /** Decides whether the actor may open a document, and whether their edits are kept. */
 export async function documentAccess(db: Db, actor: Actor, name: string): Promise<DocumentAccess> {
-	const groupId = await documentGroup(db, name);
+	const { groupId, frozen } = await documentGroup(db, name);
 	const access = await groupAccess(db, actor, groupId);
-	return { name, groupId, canEdit: access.canEdit };
+	return { name, groupId, canEdit: access.canEdit && !frozen };
 }

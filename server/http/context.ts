@@ -5,12 +5,15 @@ import type { Config } from '../config';
 import type { Database } from '../db/client';
 import type { Auth } from '../auth/auth';
 import type { RealtimeServer } from '../realtime/realtime-server';
+import type { DocumentService } from '../collab/collab-server';
 
 export interface AppContext {
 	config: Config;
 	database: Database;
 	auth: Auth;
 	io: RealtimeServer | null;
+	/** Server-side access to collaborative documents. */
+	documents: DocumentService;
 }
 
 const KEY = Symbol.for('rahkar.app-context');

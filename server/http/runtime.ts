@@ -39,8 +39,6 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 		log('Created an empty organisation. Make the first administrator with `npm run user:create`.');
 	}
 
-	const context: AppContext = { config, database, auth, io: null };
-	setAppContext(context);
 	// Several nodes share Socket.IO rooms and Yjs updates through Redis.
 	const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : null;
 	const authenticate = (request: { headers: import('node:http').IncomingHttpHeaders }) => sessionUser(auth, request.headers);
@@ -49,6 +47,8 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 		authenticate,
 		authorize: (actor, name) => documentAccess(database.db, actor, name)
 	});
+	const context: AppContext = { config, database, auth, io: null, documents: collab };
+	setAppContext(context);
 
 	const stopJobs = runPeriodic(database.db, redis?.nodeId ?? randomUUID(), periodicJobs(context));
 
@@ -57,7 +57,7 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 		attach(server, others) {
 			context.io = attachRealtime(
 				server,
-				{ db: database.db, authenticate },
+				{ db: database.db, documents: collab, authenticate },
 				realtimeFeatures,
 				redis ? createAdapter(redis.pub, redis.sub) : undefined
 			);

@@ -16,7 +16,7 @@ import {
 import type { Db } from '../db/client';
 import type { Actor } from '../domain/access';
 import { checkIn, markAttendance } from '../domain/meetings/attendance';
-import { closeMeeting, setCurrentItem, startMeeting } from '../domain/meetings/lifecycle';
+import { closeMeetingAndFreezeAgenda, setCurrentItem, startMeeting } from '../domain/meetings/lifecycle';
 import { raiseHand, runQueue } from '../domain/meetings/queue';
 import { joinMeeting, meetingState } from '../domain/meetings/state';
 import { runTimer } from '../domain/meetings/timer';
@@ -43,7 +43,7 @@ async function broadcastPresence(io: RealtimeServer, meetingId: string): Promise
 
 type Change<S extends z.ZodType> = (db: Db, actor: Actor, payload: z.infer<S>) => Promise<number>;
 
-export const meetingLive: RealtimeFeature = (socket, io, { db, onError }) => {
+export const meetingLive: RealtimeFeature = (socket, io, { db, documents, onError }) => {
 	const { actor, name } = socket.data;
 	const announce = (meetingId: string) => void broadcastPresence(io, meetingId).catch(onError);
 
@@ -88,7 +88,7 @@ export const meetingLive: RealtimeFeature = (socket, io, { db, onError }) => {
 		)
 	);
 	socket.on('meeting:start', action(MeetingRef, startMeeting));
-	socket.on('meeting:close', action(MeetingRef, closeMeeting));
+	socket.on('meeting:close', action(MeetingRef, (db, actor, ref) => closeMeetingAndFreezeAgenda(db, documents, actor, ref)));
 	socket.on('meeting:current', action(CurrentItemPayload, setCurrentItem));
 	socket.on('meeting:timer', action(TimerPayload, runTimer));
 	socket.on('meeting:hand', action(HandPayload, raiseHand));

@@ -7,6 +7,7 @@ import type { Ack, ClientToServerEvents, PresenceEntry, ServerToClientEvents } f
 import type { Actor } from '../domain/access';
 import { DomainError } from '../domain/errors';
 import type { Db } from '../db/client';
+import type { DocumentService } from '../collab/collab-server';
 
 export interface SocketData {
 	actor: Actor;
@@ -22,6 +23,8 @@ export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, 
 
 export interface RealtimeDeps {
 	db: Db;
+	/** The collab server's documents (server-side edits, reconnecting readers). */
+	documents: DocumentService;
 	authenticate(request: IncomingMessage): Promise<(Actor & { name: string }) | null>;
 	onError?(error: unknown): void;
 }

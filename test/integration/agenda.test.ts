@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { startServer, DEMO_PASSWORD, type TestServer } from '../support/server';
-import { eventually, signIn, synced, yjsClient, type YClient } from '../support/clients';
+import { connectSocket, eventually, signIn, synced, yjsClient, type YClient } from '../support/clients';
 import { demoGroups, openTestDb, storedDoc as storedDocIn } from '../support/db';
 import { addItem, agendaItems, moveItem, removeItem, updateItem } from '../../shared/agenda';
 import { agendaDocumentName } from '../../shared/documents';
@@ -79,6 +79,26 @@ describe('co-edited agenda', () => {
 		updateItem(b.doc, id, { title: 'plan 2027' });
 		await eventually(() => agendaItems(a.doc).find((i) => i.id === id)?.title === 'the plan 2027', 5000, 'merged title');
 		await eventually(() => agendaItems(b.doc).find((i) => i.id === id)?.title === 'the plan 2027', 5000, 'merged title on b');
+	});
+
+	it('becomes read-only for everyone connected when the moderator closes the meeting', async () => {
+		const [group] = await demoGroups(database);
+		const meeting = await database.db.meeting.create({ data: { groupId: group.id, startsAt: new Date() } });
+		const name = agendaDocumentName(meeting.id);
+		const writer = yjsClient(server.url, name, cookies.member, { acks: '1' });
+		clients.push(writer);
+		await synced(writer);
+		addItem(writer.doc, { title: 'kept' });
+		await eventually(async () => agendaItems(await storedDoc(name)).length === 1, 10_000, 'first item stored');
+		const moderator = await connectSocket(server.url, cookies.moderator);
+		expect(await moderator.emitWithAck('meeting:start', { meetingId: meeting.id })).toMatchObject({ ok: true });
+		expect(await moderator.emitWithAck('meeting:close', { meetingId: meeting.id })).toMatchObject({ ok: true });
+		moderator.close();
+		// The client is told to reconnect and comes back read-only: its edit is dropped.
+		await eventually(() => writer.provider.synced, 10_000, 'reconnected');
+		addItem(writer.doc, { title: 'after close' });
+		await new Promise((r) => setTimeout(r, 500));
+		expect(agendaItems(await storedDoc(name)).map((i) => i.title)).toEqual(['kept']);
 	});
 
 	it('loses no acknowledged edit when the server is killed mid-meeting', async () => {

@@ -8,6 +8,7 @@ import { recordFollowUpsAtClose } from '../action-items/carry-over';
 import { requireModerator } from './meeting-access';
 import { mutateMeeting } from './mutate';
 import { NO_TIMER, applyTimer } from './timer';
+import { agendaDocumentName } from '../../../shared/documents';
 
 /** Opens a scheduled meeting. A group runs one live meeting at a time. */
 export async function startMeeting(db: Db, actor: Actor, { meetingId }: MeetingRef, now = new Date()): Promise<number> {
@@ -31,6 +32,19 @@ export async function closeMeeting(db: Db, actor: Actor, { meetingId }: MeetingR
 		await recordFollowUpsAtClose(tx, meetingId, now);
 		await tx.meeting.update({ where: { id: meetingId }, data: { status: 'CLOSED', closedAt: now, ...timer } });
 	});
+}
+
+/** Who must hear that a meeting's agenda became read-only (the collab server). */
+export interface AgendaFreezer {
+	reconnectAll(documentName: string): Promise<void>;
+}
+
+/** Closes the meeting, then makes everyone connected to its agenda reconnect: a closed
+ * meeting's agenda belongs to its minutes and is read-only (server/domain/documents.ts). */
+export async function closeMeetingAndFreezeAgenda(db: Db, agenda: AgendaFreezer, actor: Actor, ref: MeetingRef, now = new Date()): Promise<number> {
+	const version = await closeMeeting(db, actor, ref, now);
+	await agenda.reconnectAll(agendaDocumentName(ref.meetingId));
+	return version;
 }
 
 /** Sets the agenda item everyone follows. A timer kept for another item is cleared: the

@@ -1,5 +1,5 @@
 import { checkIn } from '$server/domain/meetings/attendance';
-import { closeMeeting, startMeeting } from '$server/domain/meetings/lifecycle';
+import { closeMeetingAndFreezeAgenda, startMeeting } from '$server/domain/meetings/lifecycle';
 import { joinMeeting } from '$server/domain/meetings/state';
 import { broadcastMeetingState } from '$server/realtime/meeting-room';
 import { requireUser } from '$lib/server/auth-guard';
@@ -26,7 +26,8 @@ async function change(event: RequestEvent, run: (meetingId: string, form: FormDa
 
 export const actions: Actions = {
 	start: (e) => change(e, (meetingId) => startMeeting(e.locals.context.database.db, e.locals.user!, { meetingId })),
-	close: (e) => change(e, (meetingId) => closeMeeting(e.locals.context.database.db, e.locals.user!, { meetingId })),
+	close: (e) =>
+		change(e, (meetingId) => closeMeetingAndFreezeAgenda(e.locals.context.database.db, e.locals.context.documents, e.locals.user!, { meetingId })),
 	checkin: (e) =>
 		change(e, (meetingId, form) =>
 			checkIn(e.locals.context.database.db, e.locals.user!, { meetingId, present: form.get('present') !== 'false' })
