@@ -10,3 +10,11 @@ export const formatDate = (
 	locale: string = getLocale(),
 	options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }
 ): string => new Intl.DateTimeFormat(intlLocale(locale), options).format(typeof d === 'string' ? new Date(d) : d);
+
+/** A calendar day ("YYYY-MM-DD") as that same day in the reader's calendar (Jalali in
+ * Persian): formatted at noon UTC in UTC, so no time zone can move it to a neighbour. */
+export const formatDay = (
+	day: string,
+	locale: string = getLocale(),
+	options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }
+): string => new Intl.DateTimeFormat(intlLocale(locale), { ...options, timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));

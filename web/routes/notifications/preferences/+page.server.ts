@@ -1,0 +1,20 @@
+import { preferences, savePreferences } from '$server/domain/action-items/notifications';
+import { NOTIFICATION_KINDS, type NotificationPreferences } from '$shared/action-items';
+import { requireUser } from '$lib/server/auth-guard';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireUser(locals, url);
+	return { preferences: await preferences(locals.context.database.db, user.userId) };
+};
+
+export const actions: Actions = {
+	// A checkbox is sent only when ticked: every kind not sent is turned off.
+	save: async ({ locals, url, request }) => {
+		const user = requireUser(locals, url);
+		const form = await request.formData();
+		const prefs = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, form.has(k)])) as NotificationPreferences;
+		await savePreferences(locals.context.database.db, user.userId, prefs);
+		return { saved: true };
+	}
+};
