@@ -3,6 +3,7 @@
 // fields, roles, offers and seeks are EXISTS lookups on indexed join tables.
 import { z } from 'zod';
 import type { Db, Prisma } from '../db/client';
+import { Prisma as Sql } from '../../prisma/generated/sqlite/client';
 import { ECOSYSTEM_ROLES, EXCHANGES } from '../../shared/databank';
 import type { Actor } from './access';
 import {
@@ -36,9 +37,14 @@ export const SearchQuery = z.object({
 });
 export type SearchQuery = Partial<z.input<typeof SearchQuery>>;
 
+/** Matches counted exactly up to here; beyond, a search says "more than" and asks to narrow. */
+export const MATCH_CAP = 1000;
+
 export interface SearchResult {
 	items: PersonView[];
+	/** Exact when `more` is false; MATCH_CAP otherwise. */
 	total: number;
+	more: boolean;
 	page: number;
 	pageCount: number;
 	pageSize: number;
@@ -72,6 +78,45 @@ export function searchWhere(organisationId: string, rights: DatabankRights, q: z
 	};
 }
 
+/** Ids of up to `limit` people matching the query, in no particular order. The same
+ * criteria as searchWhere, as portable SQL: Prisma adds ORDER BY id whenever it limits,
+ * which would make the database walk the whole primary key instead of starting from the
+ * most selective index and stopping early. */
+export async function matchingIds(
+	db: Db,
+	organisationId: string,
+	rights: DatabankRights,
+	q: z.output<typeof SearchQuery>,
+	limit: number
+): Promise<{ id: string }[]> {
+	const allowed = allowedCriteria(rights);
+	const text = likeSafe(normalizeText(q.q));
+	const archived = allowed.includeArchived ? q.archived : 'active';
+	// Enum values are checked by SearchQuery's schema; they are written as literals so
+	// PostgreSQL compares them with its enum types without casts.
+	const literal = (v: string) => Sql.raw(`'${v.replace(/[^A-Z_]/g, '')}'`);
+	const conditions: Sql.Sql[] = [Sql.sql`p."organisationId" = ${organisationId}`];
+	if (archived === 'active') conditions.push(Sql.sql`p."archivedAt" IS NULL`);
+	if (archived === 'archived') conditions.push(Sql.sql`p."archivedAt" IS NOT NULL`);
+	if (allowed.onlyConsenting) conditions.push(Sql.sql`p."consent" = true`);
+	if (allowed.byDistrict && q.districtId) conditions.push(Sql.sql`p."districtId" = ${q.districtId}`);
+	if (text) conditions.push(Sql.sql`p.${Sql.raw(`"${allowed.textColumn}"`)} LIKE ${`%${text}%`}`);
+	for (const fieldId of q.fieldIds) conditions.push(Sql.sql`p."id" IN (SELECT "personId" FROM "PersonField" WHERE "fieldId" = ${fieldId})`);
+	if (allowed.byRole)
+		for (const role of q.roles) conditions.push(Sql.sql`p."id" IN (SELECT "personId" FROM "PersonRole" WHERE "role" = ${literal(role)})`);
+	for (const [direction, kinds] of [
+		['OFFER', q.offers],
+		['SEEK', q.seeks]
+	] as const) {
+		for (const kind of kinds) {
+			conditions.push(
+				Sql.sql`p."id" IN (SELECT "personId" FROM "PersonExchange" WHERE "direction" = ${literal(direction)} AND "kind" = ${literal(kind)})`
+			);
+		}
+	}
+	return db.$queryRaw<{ id: string }[]>(Sql.sql`SELECT p."id" AS id FROM "Person" p WHERE ${Sql.join(conditions, ' AND ')} LIMIT ${limit}`);
+}
+
 /** One page of people matching the query, shaped for the reader. */
 export async function searchPeople(db: Db, actor: Actor, input: SearchQuery): Promise<SearchResult> {
 	const rights = await databankRights(db, actor);
@@ -84,19 +129,25 @@ export async function searchPeople(db: Db, actor: Actor, input: SearchQuery): Pr
 		archived: allowed.includeArchived ? query.archived : ('active' as const)
 	};
 	const where = searchWhere(actor.organisationId, rights, applied);
-	const [total, rows] = await Promise.all([
-		db.person.count({ where }),
-		db.person.findMany({
-			where,
-			orderBy: [{ name: 'asc' }, { id: 'asc' }],
-			skip: (applied.page - 1) * applied.pageSize,
-			take: applied.pageSize,
-			select: personRecordSelect
-		})
-	]);
+	// Two steps keep every query cheap at 100,000 people. First the ids of at most
+	// MATCH_CAP + 1 matches, in whatever order the database finds cheapest (it drives from
+	// the most selective index and stops early). When that is all of them, the page is
+	// sorted from those ids alone; otherwise the match is broad, so walking the name index
+	// finds a page quickly, and the total is reported as "more than MATCH_CAP".
+	const ids = await matchingIds(db, actor.organisationId, rights, applied, MATCH_CAP + 1);
+	const complete = ids.length <= MATCH_CAP;
+	const rows = await db.person.findMany({
+		where: complete ? { id: { in: ids.map((r) => r.id) } } : where,
+		orderBy: [{ name: 'asc' }, { id: 'asc' }],
+		skip: (applied.page - 1) * applied.pageSize,
+		take: applied.pageSize,
+		select: personRecordSelect
+	});
+	const total = Math.min(ids.length, MATCH_CAP);
 	return {
 		items: (rows as PersonRecord[]).map((r) => viewPerson(rights, r)),
 		total,
+		more: !complete,
 		page: applied.page,
 		pageSize: applied.pageSize,
 		pageCount: Math.max(1, Math.ceil(total / applied.pageSize)),

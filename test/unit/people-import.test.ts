@@ -148,6 +148,22 @@ describe('CSV import', () => {
 		expect(await count()).toBe(before + 10_000);
 		expect(await f.db.personField.count({ where: { person: { email: { startsWith: 'bulk' } } } })).toBe(30_000);
 		expect(ms).toBeLessThan(30_000);
+
+		// A broad search counts up to the cap, says there are more, and still pages by name.
+		const broad = await searchPeople(f.db, f.actors.admin, { q: 'نفر', page: 2, pageSize: 10 });
+		expect(broad).toMatchObject({ total: 1000, more: true, pageCount: 100 });
+		const names = broad.items.map((p) => p.name);
+		expect(names).toEqual([...names].sort());
+		expect(names).toHaveLength(10);
+		// A narrow one is exact, and sorted from its ids alone.
+		const narrow = await searchPeople(f.db, f.actors.admin, {
+			q: 'نفر 123',
+			roles: ['EXPERT'],
+			offers: ['SKILLS'],
+			districtId: f.districts.d1
+		});
+		expect(narrow.more).toBe(false);
+		expect(narrow.items.map((p) => p.name)).toEqual(['نفر 123', 'نفر 1230', 'نفر 1233', 'نفر 1236', 'نفر 1239']);
 	}, 60_000);
 });
 
