@@ -12,8 +12,10 @@
 // Environment: BENCH_SECONDS (30), BENCH_CLIENTS (50,200,500), BENCH_SERVERS
 // (rahkar,yws,hocuspocus), BENCH_RATE (5 edits/s), BENCH_OBSERVERS (10 at ≤50 writers,
 // else 5), BENCH_DRAIN_SECONDS (20: how long to wait for late edits after the window),
-// BENCH_WRITERS_PER_PROCESS (250), BENCH_CPU_PROFILE (server kinds to profile, e.g.
-// "rahkar"; .cpuprofile files go to bench/results/profiles/<kind>-<N>-<time>/).
+// BENCH_WRITERS_PER_PROCESS (250), BENCH_CPU_PROFILE ("all", or the server kinds to run
+// under --cpu-prof; the profile is cut to the window and summarised, the .cpuprofile files
+// go to bench/results/profiles/<kind>-<N>-<time>/). Profile all servers or none when
+// comparing: on a contended machine a profiled process gets a larger share of its core.
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,6 +36,12 @@ const SATURATED_CPU = 85;
 const SATURATED_LAG_MS = 50;
 
 const env = (name: string, fallback: string) => process.env[name] || fallback;
+
+/** Whether a server runs under --cpu-prof (BENCH_CPU_PROFILE: all, or a list of kinds). */
+const profiled = (kind: ServerKind) => {
+	const list = env('BENCH_CPU_PROFILE', '').split(',');
+	return list.includes('all') || list.includes(kind);
+};
 
 /** A child process answering requests over IPC. */
 class Child {
@@ -117,6 +125,8 @@ export interface Measurement {
 	latency: { p50: number; p95: number; p99: number; max: number; undelivered: number };
 	/** How long after the window the last edit arrived everywhere, or null if it never did. */
 	drainMs: number | null;
+	/** Worst latency per TIMELINE_MS slice of the window, by scheduled send time (ms). */
+	timeline: number[];
 	droppedWriters: { index: number; code: number; reason: string }[];
 	droppedObservers: number;
 	divergedObservers: number;
@@ -151,7 +161,7 @@ async function measure(
 	const load: Load = { writers, rate: options.rate, seconds: options.seconds };
 	const observerCount = Number(env('BENCH_OBSERVERS', writers <= 50 ? '10' : '5'));
 	const perProcess = Number(env('BENCH_WRITERS_PER_PROCESS', '250'));
-	const profileName = env('BENCH_CPU_PROFILE', '').split(',').includes(kind) ? `${kind}-${writers}-${Date.now()}` : undefined;
+	const profileName = profiled(kind) ? `${kind}-${writers}-${Date.now()}` : undefined;
 	const server: RunningServer = await startServer(kind, { cpuProfile: profileName });
 	const pinned = pin(server.pid, SERVER_CORE);
 	const target: Target = {
@@ -260,6 +270,7 @@ async function measure(
 				undelivered: firstMissing < 0 ? 0 : sorted.length - firstMissing
 			},
 			drainMs,
+			timeline: final.timeline.map((v) => Math.round(v)),
 			droppedWriters,
 			droppedObservers: final.observers.filter((o) => o.drops > 0).length,
 			divergedObservers: final.fresh ? final.observers.filter((o) => o.hash !== final.fresh!.hash).length : final.observers.length,
@@ -328,7 +339,7 @@ function tableFor(rows: Measurement[], drainSeconds: number): string {
 	const beyond = (rows[0].seconds + drainSeconds) * 1000;
 	const line = (label: string, f: (m: Measurement) => string) => [label, ...rows.map(f)];
 	return table([
-		['', ...rows.map((m) => serverTitles[m.server])],
+		['', ...rows.map((m) => serverTitles[m.server] + (m.profile ? ' (profiled)' : ''))],
 		line('latency p50', (m) => ms(m.latency.p50, beyond)),
 		line('latency p95', (m) => ms(m.latency.p95, beyond)),
 		line('latency p99', (m) => ms(m.latency.p99, beyond)),
@@ -389,6 +400,11 @@ export async function run(): Promise<void> {
 				.map((l) => l.toFixed(2))
 				.join(' ')}`
 	);
+	if (kinds.some(profiled) && !kinds.every(profiled))
+		console.log(
+			'CAUTION: only some servers are profiled. On a contended machine a process under --cpu-prof was measured to get far more\n' +
+				'of its core than one without (70–80% against 25–35%), so compare only columns with the same setting (BENCH_CPU_PROFILE=all).'
+		);
 	const results: Measurement[] = [];
 	const errors: { server: ServerKind; writers: number; error: string }[] = [];
 	for (const writers of counts) {

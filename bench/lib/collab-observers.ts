@@ -26,7 +26,12 @@ export interface ObserverFinal {
 	observers: { delivered: number; hash: string; drops: number; missingLast: number }[];
 	/** A client that connected after the run. */
 	fresh: { synced: boolean; delivered: number; hash: string; missingLast: number; length: number } | null;
+	/** Worst latency of the edits scheduled in each TIMELINE_MS slice of the window (ms;
+	 * Infinity if one never arrived): shows stalls and a growing backlog. */
+	timeline: number[];
 }
+
+export const TIMELINE_MS = 250;
 
 interface FullClient {
 	doc: Y.Doc;
@@ -146,12 +151,17 @@ async function init(message: ObserverInit): Promise<{ synced: number }> {
 async function final(sent: number[]): Promise<ObserverFinal> {
 	const total = sent.reduce((a, b) => a + b, 0);
 	const latencies = new Float64Array(total * observers.length);
+	const timeline = new Array<number>(Math.ceil((load.seconds * 1000) / TIMELINE_MS)).fill(0);
 	let k = 0;
 	for (const o of observers) {
 		for (let w = 0; w < load.writers; w++) {
 			for (let s = 0; s < sent[w]; s++) {
+				const due = dueAt(t0, load, w, s);
 				const arrived = o.arrivals[w][s];
-				latencies[k++] = Number.isNaN(arrived) ? Infinity : arrived - dueAt(t0, load, w, s);
+				const latency = Number.isNaN(arrived) ? Infinity : arrived - due;
+				latencies[k++] = latency;
+				const slice = Math.min(timeline.length - 1, Math.floor((due - t0) / TIMELINE_MS));
+				timeline[slice] = Math.max(timeline[slice], latency);
 			}
 		}
 	}
@@ -167,7 +177,7 @@ async function final(sent: number[]): Promise<ObserverFinal> {
 	await sleep(500);
 	const fresh = checker.synced() ? { synced: true, ...inventory(checker.doc, load, sent) } : null;
 	checker.destroy();
-	return { latencies, observers: summary, fresh };
+	return { latencies, observers: summary, fresh, timeline };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
