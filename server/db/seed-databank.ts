@@ -4,7 +4,7 @@
 import type { Db } from './client';
 import type { Side } from '../../shared/sides';
 import type { EcosystemRole, Exchange } from '../../shared/databank';
-import { normalizeText, personSearchText } from '../domain/persian';
+import { normalizeText, personSearchText, sortKey } from '../domain/persian';
 
 const SECTORS = ['صنایع دستی', 'گردشگری', 'مواد غذایی خانگی', 'پوشاک و نساجی', 'فناوری اطلاعات'];
 const SKILLS = ['بازاریابی', 'حسابداری', 'طراحی', 'حقوق کسب‌وکار', 'تولید محتوا', 'مدیریت پروژه'];
@@ -150,6 +150,7 @@ async function update(db: Db, personId: string, p: { fieldIds: string[]; roles: 
 		where: { id: personId },
 		data: {
 			nameKey: normalizeText(person.name),
+			sortKey: sortKey(person.name),
 			searchText: personSearchText(person),
 			fields: { create: p.fieldIds.map((fieldId) => ({ fieldId })) },
 			roles: { create: p.roles.map((role) => ({ role })) },

@@ -138,7 +138,7 @@ export async function searchPeople(db: Db, actor: Actor, input: SearchQuery): Pr
 	const complete = ids.length <= MATCH_CAP;
 	const rows = await db.person.findMany({
 		where: complete ? { id: { in: ids.map((r) => r.id) } } : where,
-		orderBy: [{ name: 'asc' }, { id: 'asc' }],
+		orderBy: [{ sortKey: 'asc' }, { id: 'asc' }],
 		skip: (applied.page - 1) * applied.pageSize,
 		take: applied.pageSize,
 		select: personRecordSelect

@@ -16,7 +16,7 @@ import {
 	type PersonView
 } from './databank-access';
 import { DomainError } from './errors';
-import { normalizeText, personSearchText } from './persian';
+import { normalizeText, personSearchText, sortKey } from './persian';
 import { parse } from './validation';
 
 /** Client-side ids for bulk inserts (createMany returns no ids); cuid-like, URL-safe. */
@@ -76,6 +76,7 @@ export function personRows(id: string, organisationId: string, d: PersonData) {
 			bio: d.bio,
 			consent: d.consent,
 			nameKey: normalizeText(d.name),
+			sortKey: sortKey(d.name),
 			searchText: personSearchText(d)
 		},
 		fields: d.fieldIds.map((fieldId) => ({ personId: id, fieldId })),
@@ -160,6 +161,29 @@ export async function updatePerson(db: Db, actor: Actor, id: string, input: Pers
 			await tx.personExchange.createMany({ data: exchanges });
 		})
 		.catch(mapUniqueEmail);
+}
+
+/** Fills the derived columns (search text, name key, sort key) of people written before
+ * they existed or by code that skipped them; cheap when there is nothing to do. */
+export async function backfillPersonKeys(db: Db): Promise<number> {
+	let done = 0;
+	for (;;) {
+		const batch = await db.person.findMany({
+			where: { sortKey: '', name: { not: '' } },
+			select: { id: true, name: true, email: true, phone: true, bio: true },
+			take: 500
+		});
+		if (!batch.length) return done;
+		await db.$transaction(
+			batch.map((p) =>
+				db.person.update({
+					where: { id: p.id },
+					data: { nameKey: normalizeText(p.name), sortKey: sortKey(p.name) || ' ', searchText: personSearchText(p) }
+				})
+			)
+		);
+		done += batch.length;
+	}
 }
 
 /** Archives (or restores) a person: they leave searches and suggestions but stay in every record. */

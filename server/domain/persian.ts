@@ -49,3 +49,13 @@ export function personSearchText(p: { name: string; email?: string | null; phone
 	if (p.bio) parts.push(normalizeText(p.bio));
 	return parts.filter(Boolean).join(' | ');
 }
+
+// The Persian alphabet, in order. Each letter is rewritten to a code point in that order
+// (from U+0800, above every Arabic-script letter), so that plain binary comparison — the
+// same on SQLite and on PostgreSQL with the C collation — sorts names as a Persian reader
+// expects; Latin letters and digits sort before Persian ones.
+const ALPHABET = 'آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی';
+const RANK = new Map([...ALPHABET].map((c, i) => [c, String.fromCharCode(0x0800 + i)]));
+
+/** A key whose binary order is Persian alphabetical order of the name (normalised first). */
+export const sortKey = (name: string): string => [...normalizeText(name)].map((c) => RANK.get(c) ?? c).join('');

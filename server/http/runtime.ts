@@ -19,6 +19,7 @@ import { periodicJobs } from './jobs';
 import { randomUUID } from 'node:crypto';
 import { redisRelay } from '../collab/relay';
 import { sessionSecret } from './secret';
+import { backfillPersonKeys } from '../domain/people';
 
 export interface Runtime {
 	context: AppContext;
@@ -38,6 +39,9 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 	} else if (seeded) {
 		log('Created an empty organisation. Make the first administrator with `npm run user:create`.');
 	}
+	// People written before the databank's derived columns existed get them once.
+	const backfilled = await backfillPersonKeys(database.db);
+	if (backfilled) log(`Filled search and sort keys for ${backfilled} people.`);
 
 	// Several nodes share Socket.IO rooms and Yjs updates through Redis.
 	const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : null;

@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import { exportPeople, importPeople } from '../../server/domain/people-csv';
 import { searchPeople } from '../../server/domain/people-search';
 import { hasDetails } from '../../server/domain/databank-access';
+import { sortKey } from '../../server/domain/persian';
 import { insertRows, isUniqueViolation } from '../../server/db/bulk-insert';
 import { databankFixture, type Fixture } from '../support/databank-fixture';
 
@@ -153,7 +154,7 @@ describe('CSV import', () => {
 		const broad = await searchPeople(f.db, f.actors.admin, { q: 'نفر', page: 2, pageSize: 10 });
 		expect(broad).toMatchObject({ total: 1000, more: true, pageCount: 100 });
 		const names = broad.items.map((p) => p.name);
-		expect(names).toEqual([...names].sort());
+		expect(names).toEqual([...names].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1)));
 		expect(names).toHaveLength(10);
 		// A narrow one is exact, and sorted from its ids alone.
 		const narrow = await searchPeople(f.db, f.actors.admin, {

@@ -1,6 +1,6 @@
 // People in the databank: validation, duplicates, merge, archive, and introductions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPerson, mergePeople, personProfile, setPersonArchived, updatePerson } from '../../server/domain/people';
+import { backfillPersonKeys, createPerson, mergePeople, personProfile, setPersonArchived, updatePerson } from '../../server/domain/people';
 import { canMove, introduce, setIntroductionStatus } from '../../server/domain/introductions';
 import { searchPeople } from '../../server/domain/people-search';
 import { createField } from '../../server/domain/classification';
@@ -85,6 +85,14 @@ describe('people', () => {
 		await expect(setPersonArchived(f.db, f.actors.admin, dup, false)).rejects.toMatchObject({ code: 'CONFLICT' });
 		await expect(mergePeople(f.db, f.actors.admin, keep, keep)).rejects.toMatchObject({ code: 'INVALID' });
 	});
+	it('fills search and sort keys for people written without them, once', async () => {
+		const { id } = await f.db.person.create({ data: { organisationId: f.organisationId, name: 'كاوه قديمي', consent: true } });
+		expect((await searchPeople(f.db, f.actors.admin, { q: 'کاوه' })).total).toBe(0);
+		expect(await backfillPersonKeys(f.db)).toBeGreaterThanOrEqual(1);
+		expect((await searchPeople(f.db, f.actors.admin, { q: 'کاوه' })).items.map((p) => p.id)).toEqual([id]);
+		expect(await backfillPersonKeys(f.db)).toBe(0);
+	});
+
 	it('keeps classification names unique once normalised', async () => {
 		await expect(createField(f.db, f.actors.admin, { kind: 'SKILL', name: 'طراحي' })).rejects.toMatchObject({ code: 'CONFLICT' });
 		await expect(createField(f.db, f.actors.moderator, { kind: 'SKILL', name: 'چیز تازه' })).rejects.toMatchObject({ code: 'FORBIDDEN' });

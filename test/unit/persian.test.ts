@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalizeText, personSearchText, phoneDigits } from '../../server/domain/persian';
+import { normalizeText, personSearchText, phoneDigits, sortKey } from '../../server/domain/persian';
 
 describe('Persian normalisation', () => {
 	it('unifies Arabic yeh and kaf with the Persian letters', () => {
@@ -30,5 +30,13 @@ describe('Persian normalisation', () => {
 	it('keeps name, email, phone and bio apart in the search column', () => {
 		const text = personSearchText({ name: 'زهرا كريمي', email: 'Z@Example.org', phone: '۰۹۱۲۱۲۳۴۵۶۷', bio: 'طراح' });
 		expect(text).toBe('زهرا کریمی | z@example.org | 09121234567 | طراح');
+	});
+});
+
+describe('Persian sort key', () => {
+	it('orders names by the Persian alphabet, whatever keyboard typed them', () => {
+		const names = ['یاسر', 'گلاره', 'کاوه', 'ژاله', 'چنگیز', 'پریسا', 'بهناز', 'آرش', 'مريم', 'Sara', 'زهرا', 'ليلا'];
+		const sorted = [...names].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
+		expect(sorted).toEqual(['Sara', 'آرش', 'بهناز', 'پریسا', 'چنگیز', 'زهرا', 'ژاله', 'کاوه', 'گلاره', 'ليلا', 'مريم', 'یاسر']);
 	});
 });
