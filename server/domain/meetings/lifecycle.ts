@@ -30,6 +30,7 @@ export async function closeMeeting(db: Db, actor: Actor, { meetingId }: MeetingR
 		const timer = meeting.timerStartedAt ? applyTimer(meeting, { action: 'pause' }, now) : {};
 		// The minutes show what was reported: every open action item's status at this moment.
 		await recordFollowUpsAtClose(tx, meetingId, now);
+		await tx.agendaItemSpan.updateMany({ where: { meetingId, endedAt: null }, data: { endedAt: now } });
 		await tx.meeting.update({ where: { id: meetingId }, data: { status: 'CLOSED', closedAt: now, ...timer } });
 	});
 }
@@ -49,10 +50,15 @@ export async function closeMeetingAndFreezeAgenda(db: Db, agenda: AgendaFreezer,
 
 /** Sets the agenda item everyone follows. A timer kept for another item is cleared: the
  * timer belongs to the item being discussed. */
-export async function setCurrentItem(db: Db, actor: Actor, { meetingId, itemId }: CurrentItemPayload): Promise<number> {
+export async function setCurrentItem(db: Db, actor: Actor, { meetingId, itemId }: CurrentItemPayload, now = new Date()): Promise<number> {
 	await requireModerator(db, actor, meetingId);
 	return mutateMeeting(db, meetingId, ['LIVE'], async (tx, meeting) => {
 		const timer = meeting.timerItemId !== null && meeting.timerItemId !== itemId ? NO_TIMER : {};
 		await tx.meeting.update({ where: { id: meetingId }, data: { currentItemId: itemId, ...timer } });
+		// The minutes show how long each item was discussed.
+		if (meeting.currentItemId !== itemId) {
+			await tx.agendaItemSpan.updateMany({ where: { meetingId, endedAt: null }, data: { endedAt: now } });
+			if (itemId) await tx.agendaItemSpan.create({ data: { meetingId, itemId, startedAt: now } });
+		}
 	});
 }

@@ -1,0 +1,9 @@
+import { search } from '$server/domain/search/search-index';
+import { requireUser } from '$lib/server/auth-guard';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireUser(locals, url);
+	const query = (url.searchParams.get('q') ?? '').slice(0, 200);
+	return { query, hits: query.trim() ? await search(locals.context.database, user, query) : [] };
+};
