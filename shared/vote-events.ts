@@ -85,6 +85,8 @@ export interface VoteViewer {
 	canModerate: boolean;
 	/** Seated and not an observer; must also be present (checked in) to cast a ballot. */
 	canVote: boolean;
+	/** Checked in to this meeting (when this was sent). */
+	present: boolean;
 	/** The viewer's ballot in the open vote, if they cast one. */
 	myBallot: BallotChoice | null;
 }

@@ -55,10 +55,10 @@ export async function applyDecision(tx: Tx, d: DecisionRecord, now = new Date())
  * the transaction that decides, so a meeting closing meanwhile is seen. */
 export async function requireDecidable(tx: Tx, meetingId: string, groupId: string, proposalId: string): Promise<{ title: string }> {
 	const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, select: { status: true } });
-	if (meeting?.status !== 'LIVE') throw new DomainError('CONFLICT', 'decisions are taken in a live meeting', { form: 'not_live' });
+	if (meeting?.status !== 'LIVE') throw new DomainError('CONFLICT', 'not_live', { form: 'not_live' });
 	const proposal = await tx.proposal.findFirst({ where: { id: proposalId, groupId }, select: { state: true, title: true } });
 	if (!proposal) throw new DomainError('NOT_FOUND', 'proposal not found');
-	if (proposal.state !== 'IN_REVIEW') throw new DomainError('CONFLICT', 'the proposal is not in review', { form: 'not_in_review' });
+	if (proposal.state !== 'IN_REVIEW') throw new DomainError('CONFLICT', 'not_in_review', { form: 'not_in_review' });
 	return proposal;
 }
 
@@ -69,7 +69,7 @@ export async function decideByConsensus(db: Db, actor: Actor, input: ConsensusPa
 	return db.$transaction(async (tx) => {
 		await requireDecidable(tx, d.meetingId, groupId, d.proposalId);
 		if (await tx.vote.count({ where: { proposalId: d.proposalId, status: 'OPEN' } })) {
-			throw new DomainError('CONFLICT', 'a vote on this proposal is open', { form: 'vote_open' });
+			throw new DomainError('CONFLICT', 'vote_open', { form: 'vote_open' });
 		}
 		const decision = await applyDecision(tx, { ...d, method: 'CONSENSUS', byUserId: actor.userId }, now);
 		return { decisionId: decision.id };

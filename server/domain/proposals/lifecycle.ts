@@ -20,7 +20,7 @@ export async function moveProposal(db: Db, actor: Actor, proposalId: string, inp
 	await db.$transaction(async (tx) => {
 		// A vote in progress decides the proposal; it cannot be pulled from under the vote.
 		if (proposal.state === 'IN_REVIEW' && (await tx.vote.count({ where: { proposalId, status: 'OPEN' } })) > 0) {
-			throw new DomainError('CONFLICT', 'a vote on this proposal is open', { form: 'vote_open' });
+			throw new DomainError('CONFLICT', 'vote_open', { form: 'vote_open' });
 		}
 		await moveState(tx, { proposalId, from: proposal.state, to: d.to, byUserId: actor.userId, reason: d.reason }, now);
 	});

@@ -80,7 +80,7 @@ export async function findOutcome(db: Db, actor: Actor, outcomeId: string): Prom
 async function requireRunning(db: Db, actor: Actor, outcomeId: string): Promise<FoundOutcome> {
 	const found = await findOutcome(db, actor, outcomeId);
 	if (!mayRunOutcome(found.who)) throw new DomainError('FORBIDDEN', 'only the executor and moderators run an outcome');
-	if (found.outcome.state !== 'IN_EXECUTION') throw new DomainError('CONFLICT', 'the outcome is not in execution', { form: 'not_running' });
+	if (found.outcome.state !== 'IN_EXECUTION') throw new DomainError('CONFLICT', 'not_running', { form: 'not_running' });
 	return found;
 }
 

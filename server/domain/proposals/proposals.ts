@@ -101,7 +101,7 @@ export async function reviseProposal(
 			where: { id: proposalId, revision: base, state: proposal.state },
 			data: { title: d.title, problem: d.problem, idea: d.idea, revision: next }
 		});
-		if (changed.count !== 1) throw new DomainError('CONFLICT', 'edited meanwhile', { form: 'stale' });
+		if (changed.count !== 1) throw new DomainError('CONFLICT', 'stale', { form: 'stale' });
 		await replaceLinks(tx, proposalId, d);
 		await writeRevision(tx, proposalId, next, d, d.note, actor.userId);
 		await recordEvent(tx, { proposalId, kind: 'EDITED', byUserId: actor.userId, detail: String(next), reason: d.note });

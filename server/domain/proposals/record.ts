@@ -48,6 +48,6 @@ export async function moveState(
 		where: { id: move.proposalId, state: move.from },
 		data: { state: move.to, stateChangedAt: now }
 	});
-	if (changed.count !== 1) throw new DomainError('CONFLICT', 'the proposal changed meanwhile', { form: 'stale' });
+	if (changed.count !== 1) throw new DomainError('CONFLICT', 'stale', { form: 'stale' });
 	await recordEvent(tx, { ...move, kind: 'STATE', fromState: move.from, toState: move.to, at: now });
 }

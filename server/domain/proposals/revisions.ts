@@ -2,7 +2,7 @@
 import type { Db } from '../../db/client';
 import type { Actor } from '../access';
 import { DomainError } from '../errors';
-import { diffText, type DiffPart } from './diff';
+import { changed, diffText, type DiffPart } from './diff';
 import { findProposal } from './proposal-access';
 
 export interface RevisionSummary {
@@ -17,7 +17,7 @@ export interface RevisionCompare {
 	revisions: RevisionSummary[];
 	from: number;
 	to: number;
-	fields: { field: 'title' | 'problem' | 'idea' | 'needs'; parts: DiffPart[] }[];
+	fields: { field: 'title' | 'problem' | 'idea' | 'needs'; parts: DiffPart[]; changed: boolean }[];
 }
 
 /** Compares revision `from` with revision `to` (default: the latest with the one before it). */
@@ -43,6 +43,9 @@ export async function compareRevisions(
 		revisions: rows.map((r) => ({ number: r.number, note: r.note, by: r.by?.name ?? null, createdAt: r.createdAt.toISOString() })),
 		from,
 		to,
-		fields: (['title', 'problem', 'idea', 'needs'] as const).map((field) => ({ field, parts: diffText(a[field], b[field]) }))
+		fields: (['title', 'problem', 'idea', 'needs'] as const).map((field) => {
+			const parts = diffText(a[field], b[field]);
+			return { field, parts, changed: changed(parts) };
+		})
 	};
 }

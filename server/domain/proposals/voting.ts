@@ -63,7 +63,7 @@ export async function openVote(db: Db, actor: Actor, input: VoteOpenPayload, now
 			return { voteId: vote.id };
 		});
 	} catch (e) {
-		if (isUniqueViolation(e)) throw new DomainError('CONFLICT', 'a vote is already open in this meeting', { form: 'vote_open' });
+		if (isUniqueViolation(e)) throw new DomainError('CONFLICT', 'vote_open', { form: 'vote_open' });
 		throw e;
 	}
 }
@@ -79,15 +79,15 @@ export async function castBallot(db: Db, actor: Actor, input: BallotPayload, now
 				where: { id: d.voteId, meetingId: d.meetingId, status: 'OPEN' },
 				data: { [TALLY[d.choice]]: { increment: 1 } }
 			});
-			if (counted.count !== 1) throw new DomainError('CONFLICT', 'the vote is not open', { form: 'vote_closed' });
+			if (counted.count !== 1) throw new DomainError('CONFLICT', 'vote_closed', { form: 'vote_closed' });
 			const meeting = await tx.meeting.findUnique({ where: { id: d.meetingId }, select: { status: true } });
-			if (meeting?.status !== 'LIVE') throw new DomainError('CONFLICT', 'the meeting is not live', { form: 'not_live' });
+			if (meeting?.status !== 'LIVE') throw new DomainError('CONFLICT', 'not_live', { form: 'not_live' });
 			const present = await tx.attendance.count({ where: { meetingId: d.meetingId, personId } });
-			if (!present) throw new DomainError('FORBIDDEN', 'check in to vote', { form: 'not_present' });
+			if (!present) throw new DomainError('FORBIDDEN', 'not_present', { form: 'not_present' });
 			await tx.ballot.create({ data: { voteId: d.voteId, personId, side, choice: d.choice, castAt: now } });
 		});
 	} catch (e) {
-		if (isUniqueViolation(e)) throw new DomainError('CONFLICT', 'already voted', { form: 'already_voted' });
+		if (isUniqueViolation(e)) throw new DomainError('CONFLICT', 'already_voted', { form: 'already_voted' });
 		throw e;
 	}
 	return { choice: d.choice };
@@ -103,7 +103,7 @@ export async function closeVote(db: Db, actor: Actor, input: VoteClosePayload, n
 			where: { id: d.voteId, meetingId: d.meetingId, status: 'OPEN' },
 			data: { status: 'CLOSED', openMeetingId: null, closedAt: now, closedById: actor.userId }
 		});
-		if (closed.count !== 1) throw new DomainError('CONFLICT', 'the vote is not open', { form: 'vote_closed' });
+		if (closed.count !== 1) throw new DomainError('CONFLICT', 'vote_closed', { form: 'vote_closed' });
 		const vote = await tx.vote.findUniqueOrThrow({ where: { id: d.voteId }, include: { proposal: { select: { state: true } } } });
 		const { state: q } = await quorumNow(tx, d.meetingId, groupId);
 		const result = voteResult(vote, q, vote.majorityRule);
@@ -141,19 +141,22 @@ export async function closeVote(db: Db, actor: Actor, input: VoteClosePayload, n
 export async function watchVotes(db: Db, actor: Actor, meetingId: string): Promise<{ state: VotingState; viewer: VoteViewer }> {
 	const { access } = await meetingAccess(db, actor, meetingId);
 	const state = await votingState(db, meetingId);
-	const mine =
-		state.open && actor.personId
-			? await db.ballot.findUnique({
-					where: { voteId_personId: { voteId: state.open.voteId, personId: actor.personId } },
-					select: { choice: true }
-				})
-			: null;
+	const personId = actor.personId;
+	const [mine, present] = personId
+		? await Promise.all([
+				state.open
+					? db.ballot.findUnique({ where: { voteId_personId: { voteId: state.open.voteId, personId } }, select: { choice: true } })
+					: null,
+				db.attendance.count({ where: { meetingId, personId } })
+			])
+		: [null, 0];
 	return {
 		state,
 		viewer: {
 			personId: actor.personId,
 			canModerate: access.canModerate,
 			canVote: access.canEdit && access.side !== null && actor.personId !== null,
+			present: present > 0,
 			myBallot: mine?.choice ?? null
 		}
 	};

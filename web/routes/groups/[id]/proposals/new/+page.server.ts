@@ -1,0 +1,41 @@
+import { error, redirect } from '@sveltejs/kit';
+import { groupAccess } from '$server/domain/access';
+import { fileProposal } from '$server/domain/proposals/proposals';
+import { linkablePeople } from '$server/domain/proposals/people-links';
+import { linkAgendaItem } from '$server/domain/proposals/agenda-link';
+import { mayFile } from '$server/domain/proposals/rules';
+import { requireUser } from '$lib/server/auth-guard';
+import { domainCall } from '$lib/server/domain-call';
+import { formCall } from '$lib/server/form-call';
+import { proposalFromForm } from '$lib/proposals/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = requireUser(locals, url);
+	const db = locals.context.database.db;
+	const access = await domainCall(() => groupAccess(db, user, params.id));
+	if (!mayFile(access)) error(403, { message: 'FORBIDDEN' });
+	const group = await db.group.findUniqueOrThrow({ where: { id: params.id }, select: { id: true, name: true } });
+	// Raised from a meeting's agenda item: the meeting room links here with these.
+	const from = { meetingId: url.searchParams.get('meeting') ?? '', agendaItemId: url.searchParams.get('item') ?? '' };
+	return { group, people: await linkablePeople(db, user, params.id), from, title: url.searchParams.get('title')?.slice(0, 200) ?? '' };
+};
+
+export const actions: Actions = {
+	default: async ({ locals, url, request, params }) => {
+		const user = requireUser(locals, url);
+		const form = await request.formData();
+		const values = {
+			...proposalFromForm(form),
+			meetingId: String(form.get('meetingId') ?? ''),
+			agendaItemId: String(form.get('agendaItemId') ?? ''),
+			submit: form.get('submit') === '1'
+		};
+		const r = await formCall(values, () => fileProposal(locals.context.database.db, user, params.id, values));
+		if (!r.ok) return r.failure;
+		const { database, documents } = locals.context;
+		// The proposal is filed either way; a failed agenda link is only logged.
+		if (values.agendaItemId) await linkAgendaItem(database.db, documents, r.value.id).catch((e) => console.error(e));
+		redirect(303, `/proposals/${r.value.id}`);
+	}
+};

@@ -1,0 +1,30 @@
+import { redirect } from '@sveltejs/kit';
+import { proposalForEdit, reviseProposal } from '$server/domain/proposals/proposals';
+import { linkablePeople } from '$server/domain/proposals/people-links';
+import { requireUser } from '$lib/server/auth-guard';
+import { domainCall } from '$lib/server/domain-call';
+import { formCall } from '$lib/server/form-call';
+import { proposalFromForm } from '$lib/proposals/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = requireUser(locals, url);
+	const db = locals.context.database.db;
+	const proposal = await domainCall(() => proposalForEdit(db, user, params.id));
+	const people = await linkablePeople(db, user, proposal.groupId);
+	// Linked people the editor could not pick themselves stay selectable.
+	const missing = proposal.people.filter((l) => !people.some((p) => p.id === l.personId)).map((l) => l.personId);
+	const extra = missing.length ? await db.person.findMany({ where: { id: { in: missing } }, select: { id: true, name: true } }) : [];
+	return { proposal, people: [...people, ...extra] };
+};
+
+export const actions: Actions = {
+	default: async ({ locals, url, request, params }) => {
+		const user = requireUser(locals, url);
+		const form = await request.formData();
+		const values = { ...proposalFromForm(form), revision: Number(form.get('revision')) || undefined };
+		const r = await formCall(values, () => reviseProposal(locals.context.database.db, user, params.id, values));
+		if (!r.ok) return r.failure;
+		redirect(303, `/proposals/${params.id}`);
+	}
+};
