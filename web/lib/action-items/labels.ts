@@ -1,7 +1,12 @@
 // Words and dates for action items, through the i18n layer.
 import { m } from '$lib/paraglide/messages';
-import { formatDay, formatNumber } from '$lib/format';
+import { formatDate, formatDay, formatNumber } from '$lib/format';
 import { dueState, type ActionStatus, type ActionItemView, type NotificationView } from '$shared/action-items';
+
+// People's words (titles, names, notes) keep their own direction inside a sentence of the
+// other script: wrapped in Unicode's first-strong isolate (U+2068) … pop isolate (U+2069).
+const [FSI, PDI] = [String.fromCodePoint(0x2068), String.fromCodePoint(0x2069)];
+export const isolate = (text: string): string => FSI + text + PDI;
 
 const STATUS: Record<ActionStatus, () => string> = {
 	OPEN: m.ai_status_OPEN,
@@ -18,7 +23,9 @@ export function dueText(item: Pick<ActionItemView, 'dueDate' | 'status' | 'timeZ
 	let text: string;
 	if (state === 'overdue') text = days === -1 ? m.ai_overdue_one() : m.ai_overdue_many({ days: formatNumber(-days) });
 	else if (state === 'soon') text = days === 0 ? m.ai_due_today() : days === 1 ? m.ai_due_tomorrow() : m.ai_due_in_two();
-	else if (state === 'done' && item.doneAt) text = m.ai_done_on({ date: formatDay(item.doneAt.slice(0, 10)) });
+	// The day it was finished where the group meets, not in UTC.
+	else if (state === 'done' && item.doneAt)
+		text = m.ai_done_on({ date: formatDate(item.doneAt, undefined, { dateStyle: 'medium', timeZone: item.timeZone }) });
 	else text = m.ai_due_on({ date });
 	return { state, text, date };
 }
@@ -53,15 +60,19 @@ export function errorText(code: string | undefined | null): string {
 
 /** One line for a notification, in the reader's language. */
 export function notificationText(n: NotificationView): string {
-	const title = n.item.title;
+	const title = isolate(n.item.title);
 	switch (n.kind) {
 		case 'ASSIGNED':
-			return n.byName ? m.notif_ASSIGNED_by({ name: n.byName, title }) : m.notif_ASSIGNED({ title });
+			return n.byName ? m.notif_ASSIGNED_by({ name: isolate(n.byName), title }) : m.notif_ASSIGNED({ title });
 		case 'DUE_SOON':
 			return m.notif_DUE_SOON({ title });
 		case 'OVERDUE':
 			return m.notif_OVERDUE({ title });
 		case 'STATUS_CHANGED':
-			return m.notif_STATUS_CHANGED({ name: n.byName ?? m.ai_history_someone(), title, status: statusLabel(n.status ?? n.item.status) });
+			return m.notif_STATUS_CHANGED({
+				name: n.byName ? isolate(n.byName) : m.ai_history_someone(),
+				title,
+				status: statusLabel(n.status ?? n.item.status)
+			});
 	}
 }
