@@ -7,6 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../server/db/client';
 import { indexDocument, search } from '../../server/domain/search/search-index';
+import { reindexProposals } from '../../server/domain/search/reindex';
 import type { Actor } from '../../server/domain/access';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -88,6 +89,20 @@ for (const [label, open] of [
 			expect((await search(database, admin, 'بازارچه')).map((h) => h.refId).sort()).toEqual(['m1', 'p1']);
 			const stranger: Actor = { ...member, personId: 'nobody' };
 			expect(await search(database, stranger, 'بازارچه')).toEqual([]);
+		});
+
+		it('indexes proposals that are new or changed since the last sweep', async () => {
+			const database = await open();
+			const { admin } = await fixture(database);
+			const group = await database.db.group.findFirstOrThrow({ where: { name: 'crafts' } });
+			const proposal = await database.db.proposal.create({ data: { groupId: group.id, title: 'Solar kiosks', problem: 'نبود برق در بازارچه', idea: 'کیوسک خورشیدی' } });
+			expect(await reindexProposals(database)).toBe(1);
+			expect((await search(database, admin, 'خورشيدي')).map((h) => h.refId)).toContain(proposal.id);
+			expect(await reindexProposals(database)).toBe(0);
+			await database.db.proposal.update({ where: { id: proposal.id }, data: { idea: 'پنل‌های آفتابی' } });
+			expect(await reindexProposals(database)).toBe(1);
+			expect((await search(database, admin, 'آفتابی')).map((h) => h.refId)).toContain(proposal.id);
+			expect(await search(database, admin, 'خورشیدی')).toEqual([]);
 		});
 
 		it('treats query syntax as plain words', async () => {
