@@ -10,6 +10,8 @@ import { DomainError } from './errors';
 import { normalizeText } from './persian';
 import { parse } from './validation';
 
+const ALPHABETICAL = new Intl.Collator('fa');
+
 export interface DistrictItem {
 	id: string;
 	number: number | null;
@@ -39,8 +41,9 @@ export type FieldInput = z.input<typeof FieldInput>;
 export async function listDistricts(db: Db, organisationId: string, options: { includeArchived?: boolean } = {}): Promise<DistrictItem[]> {
 	const rows = await db.district.findMany({
 		where: { organisationId, ...(options.includeArchived ? {} : { archivedAt: null }) },
-		orderBy: [{ number: 'asc' }, { name: 'asc' }]
+		orderBy: [{ number: 'asc' }]
 	});
+	rows.sort((a, b) => (a.number ?? Infinity) - (b.number ?? Infinity) || ALPHABETICAL.compare(a.name, b.name));
 	return rows.map((d) => ({ id: d.id, number: d.number, name: d.name, archived: d.archivedAt !== null }));
 }
 
@@ -51,10 +54,12 @@ export async function listFields(
 	options: { includeArchived?: boolean; kind?: FieldKind } = {}
 ): Promise<FieldItem[]> {
 	const rows = await db.field.findMany({
-		where: { organisationId, ...(options.kind ? { kind: options.kind } : {}), ...(options.includeArchived ? {} : { archivedAt: null }) },
-		orderBy: [{ kind: 'asc' }, { name: 'asc' }]
+		where: { organisationId, ...(options.kind ? { kind: options.kind } : {}), ...(options.includeArchived ? {} : { archivedAt: null }) }
 	});
-	return rows.map((f) => ({ id: f.id, kind: f.kind, name: f.name, archived: f.archivedAt !== null }));
+	// A short list: sorted here, in Persian alphabetical order (the database sorts by code point).
+	return rows
+		.sort((a, b) => a.kind.localeCompare(b.kind) || ALPHABETICAL.compare(a.name, b.name))
+		.map((f) => ({ id: f.id, kind: f.kind, name: f.name, archived: f.archivedAt !== null }));
 }
 
 async function assertDistrictNameFree(db: Db, organisationId: string, name: string, exceptId?: string) {
