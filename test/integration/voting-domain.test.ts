@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/client';
 import type { Actor } from '../../server/domain/access';
 import { DomainError } from '../../server/domain/errors';
-import { startMeeting } from '../../server/domain/meetings/lifecycle';
+import { closeMeeting, startMeeting } from '../../server/domain/meetings/lifecycle';
 import { checkIn } from '../../server/domain/meetings/attendance';
 import { fileProposal } from '../../server/domain/proposals/proposals';
 import { moveProposal } from '../../server/domain/proposals/lifecycle';
@@ -202,5 +202,19 @@ describe('casting ballots', () => {
 		await Promise.all(crowd.slice(0, 32).map((a, i) => castBallot(db, a, { meetingId, voteId: vid, choice: i < 20 ? 'YES' : 'NO' })));
 		expect(await closeVote(db, actors.moderator, { meetingId, voteId: vid })).toEqual({ result: 'FAILED' });
 		expect((await db.proposal.findUniqueOrThrow({ where: { id: pid } })).state).toBe('REJECTED');
+	});
+
+	it('stops a vote left open when the meeting closes: no more ballots, and it decides nothing', async () => {
+		const pid = await inReview('Left open at the end');
+		const vid = (await openVote(db, actors.moderator, { meetingId, proposalId: pid })).voteId;
+		await castBallot(db, crowd[0], { meetingId, voteId: vid, choice: 'YES' });
+		await closeMeeting(db, actors.moderator, { meetingId });
+		expect(await code(castBallot(db, crowd[1], { meetingId, voteId: vid, choice: 'YES' }))).toBe('CONFLICT');
+		// The stale vote does not hold the proposal: it can be withdrawn…
+		await moveProposal(db, actors.member, pid, { to: 'WITHDRAWN', reason: 'Not needed after all' });
+		// …and closing the vote records the count without a decision.
+		expect(await closeVote(db, actors.moderator, { meetingId, voteId: vid })).toEqual({ result: 'PASSED' });
+		expect(await db.decision.count({ where: { voteId: vid } })).toBe(0);
+		expect((await db.proposal.findUniqueOrThrow({ where: { id: pid } })).state).toBe('WITHDRAWN');
 	});
 });

@@ -51,6 +51,11 @@ export async function applyDecision(tx: Tx, d: DecisionRecord, now = new Date())
 	return decision;
 }
 
+/** An open vote that still decides: one in a live meeting. A vote left open when its meeting
+ * closed decides nothing any more (closeVote records its count without a decision), so it
+ * does not hold the proposal. */
+export const liveVoteOn = (proposalId: string) => ({ proposalId, status: 'OPEN' as const, meeting: { status: 'LIVE' as const } });
+
 /** The meeting must be live, and the proposal the meeting's group's and in review. Read in
  * the transaction that decides, so a meeting closing meanwhile is seen. */
 export async function requireDecidable(tx: Tx, meetingId: string, groupId: string, proposalId: string): Promise<{ title: string }> {
@@ -68,7 +73,7 @@ export async function decideByConsensus(db: Db, actor: Actor, input: ConsensusPa
 	const { groupId } = await requireModerator(db, actor, d.meetingId);
 	return db.$transaction(async (tx) => {
 		await requireDecidable(tx, d.meetingId, groupId, d.proposalId);
-		if (await tx.vote.count({ where: { proposalId: d.proposalId, status: 'OPEN' } })) {
+		if (await tx.vote.count({ where: liveVoteOn(d.proposalId) })) {
 			throw new DomainError('CONFLICT', 'vote_open', { form: 'vote_open' });
 		}
 		const decision = await applyDecision(tx, { ...d, method: 'CONSENSUS', byUserId: actor.userId }, now);

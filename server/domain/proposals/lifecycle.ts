@@ -7,6 +7,7 @@ import type { Actor } from '../access';
 import { DomainError } from '../errors';
 import { parse } from '../validation';
 import { findProposal } from './proposal-access';
+import { liveVoteOn } from './decisions';
 import { moveState } from './record';
 import { checkMove } from './rules';
 
@@ -19,7 +20,7 @@ export async function moveProposal(db: Db, actor: Actor, proposalId: string, inp
 	if (d.to === 'DELIVERED') throw new DomainError('CONFLICT', 'deliver through the outcome');
 	await db.$transaction(async (tx) => {
 		// A vote in progress decides the proposal; it cannot be pulled from under the vote.
-		if (proposal.state === 'IN_REVIEW' && (await tx.vote.count({ where: { proposalId, status: 'OPEN' } })) > 0) {
+		if (proposal.state === 'IN_REVIEW' && (await tx.vote.count({ where: liveVoteOn(proposalId) })) > 0) {
 			throw new DomainError('CONFLICT', 'vote_open', { form: 'vote_open' });
 		}
 		await moveState(tx, { proposalId, from: proposal.state, to: d.to, byUserId: actor.userId, reason: d.reason }, now);

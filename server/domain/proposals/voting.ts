@@ -104,7 +104,10 @@ export async function closeVote(db: Db, actor: Actor, input: VoteClosePayload, n
 			data: { status: 'CLOSED', openMeetingId: null, closedAt: now, closedById: actor.userId }
 		});
 		if (closed.count !== 1) throw new DomainError('CONFLICT', 'vote_closed', { form: 'vote_closed' });
-		const vote = await tx.vote.findUniqueOrThrow({ where: { id: d.voteId }, include: { proposal: { select: { state: true } } } });
+		const vote = await tx.vote.findUniqueOrThrow({
+			where: { id: d.voteId },
+			include: { proposal: { select: { state: true } }, meeting: { select: { status: true } } }
+		});
 		const { state: q } = await quorumNow(tx, d.meetingId, groupId);
 		const result = voteResult(vote, q, vote.majorityRule);
 		await tx.vote.update({ where: { id: vote.id }, data: { present: q.present, quorumMet: q.met, result } });
@@ -118,7 +121,9 @@ export async function closeVote(db: Db, actor: Actor, input: VoteClosePayload, n
 			at: now
 		});
 		const outcome = decisionFor(result);
-		if (outcome && vote.proposal.state === 'IN_REVIEW') {
+		// Decisions are taken in a live meeting: a vote left open when the meeting closed is
+		// counted for the record, and the proposal stays in review for another meeting.
+		if (outcome && vote.proposal.state === 'IN_REVIEW' && vote.meeting.status === 'LIVE') {
 			await applyDecision(
 				tx,
 				{
