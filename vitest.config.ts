@@ -10,8 +10,8 @@ export default defineConfig({
 					include: ['test/integration/**/*.test.ts'],
 					environment: 'node',
 					globalSetup: ['test/support/global-setup.ts'],
-					testTimeout: 30_000,
-					hookTimeout: 60_000
+					testTimeout: 90_000,
+					hookTimeout: 120_000
 				}
 			}
 		]

@@ -81,7 +81,7 @@ describe('two nodes with PostgreSQL and Redis', () => {
 		const doc = await newMeeting();
 		const a = client(nodeA, doc, 'moderator');
 		const b = client(nodeB, doc, 'member');
-		await Promise.all([synced(a), synced(b)]);
+		await Promise.all([synced(a, 15_000), synced(b, 15_000)]);
 		for (let i = 0; i < 10; i++) {
 			addItem(a.doc, { title: `A${i}` });
 			addItem(b.doc, { title: `B${i}` });
@@ -91,7 +91,7 @@ describe('two nodes with PostgreSQL and Redis', () => {
 			10_000,
 			'cross-node convergence'
 		);
-		await eventually(() => a.allSaved() && b.allSaved(), 5000, 'acknowledged');
+		await eventually(() => a.allSaved() && b.allSaved(), 15_000, 'acknowledged');
 		expect(await storedTitles(doc)).toEqual(titles(a.doc));
 	});
 
@@ -102,7 +102,7 @@ describe('two nodes with PostgreSQL and Redis', () => {
 		sockets[0].on('group:presence', (p) => (present = p.present));
 		await sockets[0].emitWithAck('group:join', { groupId });
 		await sockets[1].emitWithAck('group:join', { groupId });
-		await eventually(() => present.length === 2, 5000, 'presence from the other node');
+		await eventually(() => present.length === 2, 15_000, 'presence from the other node');
 	});
 
 	it('keeps every acknowledged edit when a node is killed, over repeated trials', async () => {
@@ -111,10 +111,10 @@ describe('two nodes with PostgreSQL and Redis', () => {
 			const doc = await newMeeting();
 			const writer = client(victim, doc, 'executor');
 			const watcher = client(survivor, doc, 'moderator');
-			await Promise.all([synced(writer), synced(watcher)]);
+			await Promise.all([synced(writer, 15_000), synced(watcher, 15_000)]);
 			// Keep writing while the node dies; only acknowledged edits are promised.
 			for (let i = 0; i < 25; i++) addItem(writer.doc, { title: `t${trial}-${i}` });
-			await eventually(() => writer.allSaved(), 5000, 'first edits acknowledged');
+			await eventually(() => writer.allSaved(), 15_000, 'first edits acknowledged');
 			const told = titles(writer.doc);
 			for (let i = 25; i < 40; i++) addItem(writer.doc, { title: `t${trial}-${i}` });
 			await victim.stop(true);
@@ -128,15 +128,15 @@ describe('two nodes with PostgreSQL and Redis', () => {
 			expect(await storedTitles(doc)).toEqual(titles(writer.doc));
 			await victim.restart();
 		}
-	});
+	}, 240_000);
 
 	it('heals after Redis restarts mid-meeting: nothing lost, nodes resubscribe by themselves', async () => {
 		const doc = await newMeeting();
 		const a = client(nodeA, doc, 'moderator');
 		const b = client(nodeB, doc, 'member');
-		await Promise.all([synced(a), synced(b)]);
+		await Promise.all([synced(a, 15_000), synced(b, 15_000)]);
 		addItem(a.doc, { title: 'before' });
-		await eventually(() => titles(b.doc).includes('before'), 5000, 'relay before restart');
+		await eventually(() => titles(b.doc).includes('before'), 15_000, 'relay before restart');
 		await redis.stop();
 		addItem(a.doc, { title: 'during A' });
 		addItem(b.doc, { title: 'during B' });
@@ -145,7 +145,7 @@ describe('two nodes with PostgreSQL and Redis', () => {
 		addItem(a.doc, { title: 'after' });
 		await eventually(() => titles(b.doc).length === 4 && titles(a.doc).length === 4, 15_000, 'convergence after restart');
 		expect(titles(a.doc)).toEqual(titles(b.doc));
-		await eventually(() => a.allSaved() && b.allSaved(), 5000, 'acknowledged');
+		await eventually(() => a.allSaved() && b.allSaved(), 15_000, 'acknowledged');
 		expect(await storedTitles(doc)).toEqual(titles(a.doc));
 	});
 });
