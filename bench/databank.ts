@@ -218,20 +218,36 @@ export const SCENARIOS: Scenario[] = [
 	{ name: 'suggest for a person', filtered: false, run: (db, f, r) => suggestForPerson(db, f.moderator, pick(r, f.somePeople)) }
 ];
 
-/** CPU time (user + system) of some processes, from /proc; 0 where /proc is missing. */
-function procCpuMs(pids: number[]): number {
-	let ticks = 0;
+/** CPU time (user + system) in ms of each process that still exists, from /proc. */
+function procCpuMs(pids: number[]): Map<number, number> {
+	const out = new Map<number, number>();
 	for (const pid of pids) {
 		try {
 			// Fields 14 and 15 (utime, stime) follow the command name, which may contain spaces.
 			const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
 			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			ticks += Number(fields[11]) + Number(fields[12]);
+			out.set(pid, (Number(fields[11]) + Number(fields[12])) * 10); // USER_HZ is 100 on Linux
 		} catch {
 			// the process ended, or this is not Linux
 		}
 	}
-	return ticks * 10; // USER_HZ is 100 on Linux
+	return out;
+}
+
+/** PostgreSQL backends serving this database (the client's pool may open and close some). */
+const backends = async (database: Database): Promise<number[]> =>
+	database.provider === 'postgresql'
+		? (await database.db.$queryRawUnsafe<{ pid: number }[]>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')).map(
+				(x) => Number(x.pid)
+			)
+		: [];
+
+/** CPU the backends spent between two snapshots, per process: one that started midway counts
+ * in full; one that ended is left out (its time can no longer be read), so this errs low. */
+function serverCpu(before: Map<number, number>, after: Map<number, number>): number {
+	let total = 0;
+	for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+	return total;
 }
 
 interface Figures {
@@ -248,23 +264,18 @@ async function measure(database: Database, f: Fixture): Promise<Record<string, F
 	for (const s of SCENARIOS) {
 		const r = rng(7);
 		for (let i = 0; i < 10; i++) await s.run(db, f, r); // warm caches and prepared statements
-		const backends =
-			database.provider === 'postgresql'
-				? (await db.$queryRawUnsafe<{ pid: number }[]>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')).map((x) =>
-						Number(x.pid)
-					)
-				: [];
+		const before = procCpuMs(await backends(database));
 		const times: number[] = [];
 		const runs = s.name.startsWith('suggest') ? Math.min(RUNS, 100) : RUNS;
 		const cpu0 = process.cpuUsage();
-		const server0 = procCpuMs(backends);
 		for (let i = 0; i < runs; i++) {
 			const t0 = performance.now();
 			await s.run(db, f, r);
 			times.push(performance.now() - t0);
 		}
 		const own = process.cpuUsage(cpu0);
-		const cpu = ((own.user + own.system) / 1000 + procCpuMs(backends) - server0) / runs;
+		const after = procCpuMs([...new Set([...before.keys(), ...(await backends(database))])]);
+		const cpu = ((own.user + own.system) / 1000 + serverCpu(before, after)) / runs;
 		times.sort((a, b) => a - b);
 		out[s.name] = { p50: percentile(times, 50), p95: percentile(times, 95), cpu };
 	}
