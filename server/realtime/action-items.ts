@@ -5,7 +5,7 @@
 import { FollowUpsRef, NotePayload, ReadPayload, StatusPayload } from '../../shared/action-item-events';
 import type { Db } from '../db/client';
 import type { ActionItemChange } from '../domain/action-items/change';
-import { meetingFollowUps, watchedMeetings } from '../domain/action-items/carry-over';
+import { meetingFollowUps, openMeetings } from '../domain/action-items/carry-over';
 import { markRead, unreadCount, type Notice } from '../domain/action-items/notifications';
 import { addNote, changeStatus } from '../domain/action-items/status';
 import { meetingAccess } from '../domain/meetings/meeting-access';
@@ -31,11 +31,23 @@ export async function broadcastFollowUps(io: RealtimeServer | null, db: Db, meet
 	io.to([meetingRoom(meetingId), followUpsRoom(meetingId)]).emit('meeting:followups', await meetingFollowUps(db, meetingId));
 }
 
-/** After a committed change: notifications out, follow-ups refreshed where a meeting may be watching. */
+/** The group's open meetings that someone is looking at right now, on any node: one
+ * adapter round trip, so lists are read only for meetings with an audience. */
+async function watchedMeetings(io: RealtimeServer, db: Db, groupId: string): Promise<string[]> {
+	const open = await openMeetings(db, groupId);
+	if (open.length === 0) return [];
+	const byRoom = new Map(open.flatMap((id) => [[meetingRoom(id), id] as const, [followUpsRoom(id), id] as const]));
+	const sockets = await io.in([...byRoom.keys()]).fetchSockets();
+	const watched = new Set<string>();
+	for (const s of sockets) for (const room of s.rooms) if (byRoom.has(room)) watched.add(byRoom.get(room)!);
+	return [...watched];
+}
+
+/** After a committed change: notifications out, follow-ups refreshed wherever a meeting of the group is watched. */
 export async function publishActionItemChange(io: RealtimeServer | null, db: Db, change: ActionItemChange): Promise<void> {
 	if (!io) return;
 	await deliverNotices(io, db, change.notices);
-	for (const meetingId of await watchedMeetings(db, change.groupId)) await broadcastFollowUps(io, db, meetingId);
+	for (const meetingId of await watchedMeetings(io, db, change.groupId)) await broadcastFollowUps(io, db, meetingId);
 }
 
 export const actionItemsLive: RealtimeFeature = (socket, io, { db, onError }) => {

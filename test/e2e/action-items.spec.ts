@@ -30,9 +30,11 @@ test('an item made in a meeting is finished by the executor and shows done at th
 	await expect(moderator).toHaveURL(/\/groups\/[a-z0-9]+$/);
 	const groupPath = new URL(moderator.url()).pathname;
 	await moderator.goto(`${groupPath}/meetings`);
+	// The group's second and third meetings: the first stays as it is for the meeting-room
+	// and proposal tests that run after this one on the same server.
 	const [first, next] = await moderator
 		.locator('a.when')
-		.evaluateAll((links) => links.slice(0, 2).map((a) => (a as HTMLAnchorElement).pathname));
+		.evaluateAll((links) => links.slice(1, 3).map((a) => (a as HTMLAnchorElement).pathname));
 
 	// In the live meeting: a title and Enter; the owner (the executor) and due day are filled in.
 	await moderator.goto(first);

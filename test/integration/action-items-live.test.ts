@@ -24,7 +24,8 @@ beforeAll(async () => {
 	executorPersonId = (await database.db.user.findUniqueOrThrow({ where: { email: 'executor@rahkar.example' } })).personId!;
 	const stranger = await createStranger(database);
 	await database.close();
-	for (const who of ['moderator', 'member', 'executor', 'observer']) cookies[who] = await signIn(server.url, `${who}@rahkar.example`, DEMO_PASSWORD);
+	for (const who of ['moderator', 'member', 'executor', 'observer'])
+		cookies[who] = await signIn(server.url, `${who}@rahkar.example`, DEMO_PASSWORD);
 	cookies.stranger = await signIn(server.url, stranger.email, stranger.password);
 });
 
@@ -89,7 +90,11 @@ describe('action items in a running meeting', () => {
 
 		await eventually(() => (member.seen.followUps?.created.length ?? 0) === 1, 5000, 'follow-ups reach the room');
 		itemId = member.seen.followUps!.created[0].id;
-		expect(member.seen.followUps!.created[0]).toMatchObject({ title: 'Price list for the neighbourhood shop', status: 'OPEN', agendaItemId: 'item-1' });
+		expect(member.seen.followUps!.created[0]).toMatchObject({
+			title: 'Price list for the neighbourhood shop',
+			status: 'OPEN',
+			agendaItemId: 'item-1'
+		});
 		await eventually(() => executor.seen.notifications.some((n) => n.kind === 'ASSIGNED' && n.item.id === itemId), 5000, 'assignment');
 		expect(executor.seen.unread).toBeGreaterThan(0);
 
@@ -111,16 +116,26 @@ describe('action items in a running meeting', () => {
 		expect(watched).toMatchObject({ ok: true, followUps: { meetingId, frozen: false } });
 
 		const executor = await client('executor');
-		expect(await executor.socket.emitWithAck('action:status', { itemId, status: 'IN_PROGRESS', note: 'called three suppliers' })).toEqual({ ok: true });
-		for (const c of [mod, observer, watcher]) await eventually(() => status(c.seen.followUps, itemId) === 'IN_PROGRESS', 3000, 'status in the room');
+		expect(await executor.socket.emitWithAck('action:status', { itemId, status: 'IN_PROGRESS', note: 'called three suppliers' })).toEqual({
+			ok: true
+		});
+		for (const c of [mod, observer, watcher])
+			await eventually(() => status(c.seen.followUps, itemId) === 'IN_PROGRESS', 3000, 'status in the room');
 		expect(observer.seen.followUps!.created[0].lastNote).toMatchObject({ text: 'called three suppliers' });
-		await eventually(() => mod.seen.notifications.some((n) => n.kind === 'STATUS_CHANGED' && n.status === 'IN_PROGRESS'), 3000, 'creator told');
+		await eventually(
+			() => mod.seen.notifications.some((n) => n.kind === 'STATUS_CHANGED' && n.status === 'IN_PROGRESS'),
+			3000,
+			'creator told'
+		);
 
 		// The same through the My actions page's form (no socket involved on the sender's side).
-		expect(await action('executor', '/actions?/update', { itemId, status: 'BLOCKED', reason: 'supplier on holiday', note: '' })).toMatchObject({
+		expect(
+			await action('executor', '/actions?/update', { itemId, status: 'BLOCKED', reason: 'supplier on holiday', note: '' })
+		).toMatchObject({
 			type: 'success'
 		});
-		for (const c of [mod, observer, watcher]) await eventually(() => status(c.seen.followUps, itemId) === 'BLOCKED', 3000, 'blocked in the room');
+		for (const c of [mod, observer, watcher])
+			await eventually(() => status(c.seen.followUps, itemId) === 'BLOCKED', 3000, 'blocked in the room');
 		expect(observer.seen.followUps!.created[0].blockedReason).toBe('supplier on holiday');
 	});
 
@@ -133,7 +148,10 @@ describe('action items in a running meeting', () => {
 		expect(await observer.socket.emitWithAck('action:note', { itemId, note: 'hi' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
 		expect(await action('member', '/actions?/update', { itemId, status: 'DONE' })).toMatchObject({ type: 'failure', status: 403 });
 		expect(await member.socket.emitWithAck('action:status', { itemId, status: 'BLOCKED' })).toMatchObject({ ok: false });
-		expect(await member.socket.emitWithAck('action:status', { itemId: 42, status: 'DONE' } as never)).toMatchObject({ ok: false, code: 'INVALID' });
+		expect(await member.socket.emitWithAck('action:status', { itemId: 42, status: 'DONE' } as never)).toMatchObject({
+			ok: false,
+			code: 'INVALID'
+		});
 		await new Promise((r) => setTimeout(r, 200));
 		expect(observer.seen.followUps).toBe(before);
 
@@ -148,14 +166,24 @@ describe('action items in a running meeting', () => {
 		const mod = await client('moderator');
 		expect(await mod.socket.emitWithAck('meeting:close', { meetingId })).toMatchObject({ ok: true });
 		const database = await openTestDb(server);
-		const next = await database.db.meeting.findFirstOrThrow({ where: { groupId, status: 'SCHEDULED' }, orderBy: { startsAt: 'asc' } });
+		const [next, later] = await database.db.meeting.findMany({
+			where: { groupId, status: 'SCHEDULED' },
+			orderBy: { startsAt: 'asc' },
+			take: 2
+		});
 		await database.close();
 		const watcher = await client('observer');
 		expect(await watcher.socket.emitWithAck('followups:watch', { meetingId: next.id })).toMatchObject({ ok: true });
+		// Someone preparing a meeting further ahead hears it too.
+		const ahead = await client('member');
+		expect(await ahead.socket.emitWithAck('followups:watch', { meetingId: later.id })).toMatchObject({ ok: true });
 
 		const executor = await client('executor');
-		expect(await executor.socket.emitWithAck('action:status', { itemId, status: 'DONE', note: 'printed and on the counter' })).toEqual({ ok: true });
+		expect(await executor.socket.emitWithAck('action:status', { itemId, status: 'DONE', note: 'printed and on the counter' })).toEqual({
+			ok: true
+		});
 		await eventually(() => status(watcher.seen.followUps, itemId) === 'DONE', 3000, 'done in the next meeting');
+		await eventually(() => status(ahead.seen.followUps, itemId) === 'DONE', 3000, 'done in a later meeting');
 		expect(watcher.seen.followUps!.carried.find((i) => i.id === itemId)?.carriedFrom?.meetingId).toBe(meetingId);
 
 		const closed = await mod.socket.emitWithAck('followups:watch', { meetingId });

@@ -225,13 +225,15 @@ export async function recordFollowUpsAtClose(tx: Tx, meetingId: string, now: Dat
 	return rows.length;
 }
 
-/** The group's meetings whose follow-ups someone may be watching: the live ones and the next scheduled one. */
-export async function watchedMeetings(db: Db, groupId: string, now = new Date()): Promise<string[]> {
-	const live = await db.meeting.findMany({ where: { groupId, status: 'LIVE' }, select: { id: true } });
-	const next = await db.meeting.findFirst({
-		where: { groupId, status: 'SCHEDULED', startsAt: { gt: new Date(now.getTime() - 86_400_000) } },
-		orderBy: { startsAt: 'asc' },
+/** The group's meetings whose follow-ups can still change: the live ones and the
+ * scheduled ones not yet past. */
+export async function openMeetings(db: Db, groupId: string, now = new Date()): Promise<string[]> {
+	const rows = await db.meeting.findMany({
+		where: {
+			groupId,
+			OR: [{ status: 'LIVE' }, { status: 'SCHEDULED', startsAt: { gt: new Date(now.getTime() - 86_400_000) } }]
+		},
 		select: { id: true }
 	});
-	return [...live.map((m) => m.id), ...(next ? [next.id] : [])];
+	return rows.map((m) => m.id);
 }
