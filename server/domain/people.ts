@@ -198,8 +198,18 @@ export async function setPersonArchived(db: Db, actor: Actor, id: string, archiv
 /** Merges a duplicate into the person to keep: seats, classification, offers and seeks,
  * introductions and the account move over; blanks are filled from the duplicate; the
  * duplicate stays, archived, pointing at the kept record, so old records still resolve. */
-export async function mergePeople(db: Db, actor: Actor, keepId: string, duplicateId: string): Promise<void> {
+export async function mergePeople(db: Db, actor: Actor, keepId: string, duplicate: string): Promise<void> {
 	await requireDatabankRight(db, actor, 'manage');
+	// The duplicate may be named by its record id or by its email.
+	const ref = duplicate.trim();
+	const byEmail = ref.includes('@')
+		? await db.person.findUnique({
+				where: { organisationId_email: { organisationId: actor.organisationId, email: ref.toLowerCase() } },
+				select: { id: true }
+			})
+		: null;
+	if (ref.includes('@') && !byEmail) throw new DomainError('INVALID', 'no one with this email', { duplicateId: 'unknown' });
+	const duplicateId = byEmail?.id ?? ref;
 	if (keepId === duplicateId) throw new DomainError('INVALID', 'cannot merge a person into themselves', { duplicateId: 'same' });
 	const load = (id: string) =>
 		db.person.findFirst({

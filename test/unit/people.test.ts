@@ -85,6 +85,19 @@ describe('people', () => {
 		await expect(setPersonArchived(f.db, f.actors.admin, dup, false)).rejects.toMatchObject({ code: 'CONFLICT' });
 		await expect(mergePeople(f.db, f.actors.admin, keep, keep)).rejects.toMatchObject({ code: 'INVALID' });
 	});
+	it('merges a duplicate named by its email, whatever its spelling', async () => {
+		const keep = await f.person({ name: 'علی رضایی' });
+		const dup = await f.person({ name: 'Ali Rezaei', email: 'ali.r@example.org' });
+		expect((await personProfile(f.db, f.actors.admin, keep)).duplicates).toEqual([]);
+		await expect(mergePeople(f.db, f.actors.admin, keep, 'nobody@example.org')).rejects.toMatchObject({
+			code: 'INVALID',
+			fields: { duplicateId: 'unknown' }
+		});
+		await mergePeople(f.db, f.actors.admin, keep, ' ALI.R@example.org ');
+		expect((await personProfile(f.db, f.actors.admin, dup)).person).toMatchObject({ mergedIntoId: keep });
+		expect((await personProfile(f.db, f.actors.admin, keep)).person).toMatchObject({ email: 'ali.r@example.org' });
+	});
+
 	it('fills search and sort keys for people written without them, once', async () => {
 		const { id } = await f.db.person.create({ data: { organisationId: f.organisationId, name: 'كاوه قديمي', consent: true } });
 		expect((await searchPeople(f.db, f.actors.admin, { q: 'کاوه' })).total).toBe(0);
