@@ -16,24 +16,19 @@
 // under --cpu-prof; the profile is cut to the window and summarised, the .cpuprofile files
 // go to bench/results/profiles/<kind>-<N>-<time>/). Profile all servers or none when
 // comparing: on a contended machine a profiled process gets a larger share of its core.
-import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { editsPerWriter, now, serverTitles, type Load, type ServerKind, type Target } from './lib/collab-protocol';
 import type { ObserverFinal } from './lib/collab-observers';
 import type { WriterStats } from './lib/collab-writers';
+import { Child } from './lib/child';
 import { canPin, cpuPercent, pin, sample, waitPercent } from './lib/proc';
 import { mainProfile, summarise, type ProfileSummary } from './lib/cpu-profile';
-import { ms, percentile, resultsDir, table, writeResults } from './lib/report';
+import { SATURATED_CPU, SATURATED_LAG_MS, mb, ms, pct, percentile, resultsDir, table, writeResults } from './lib/report';
 import { startServer, type RunningServer } from './lib/servers';
 
-const lib = path.join(import.meta.dirname, 'lib');
 const SERVER_CORE = 0;
 const GENERATOR_CORE = 1;
-/** Above this share of its one core, a side counts as saturated. */
-const SATURATED_CPU = 85;
-/** Edits leaving this much later than scheduled (p95) mean the generator fell behind. */
-const SATURATED_LAG_MS = 50;
 
 const env = (name: string, fallback: string) => process.env[name] || fallback;
 
@@ -42,72 +37,6 @@ const profiled = (kind: ServerKind) => {
 	const list = env('BENCH_CPU_PROFILE', '').split(',');
 	return list.includes('all') || list.includes(kind);
 };
-
-/** A child process answering requests over IPC. */
-class Child {
-	private next = 1;
-	private waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
-
-	constructor(
-		readonly name: string,
-		readonly proc: ChildProcess
-	) {
-		proc.on('message', (raw) => {
-			const m = raw as { id: number; body?: unknown; error?: string };
-			const w = this.waiting.get(m.id);
-			this.waiting.delete(m.id);
-			if (m.error) w?.reject(new Error(`${name}: ${m.error}`));
-			else w?.resolve(m.body);
-		});
-		proc.on('exit', (code, signal) => {
-			for (const w of this.waiting.values()) w.reject(new Error(`${name} exited (${code ?? signal})`));
-			this.waiting.clear();
-		});
-	}
-
-	static start(name: string, file: string): Child {
-		const proc = fork(path.join(lib, file), [], {
-			execArgv: ['--import', 'tsx'],
-			serialization: 'advanced',
-			stdio: ['ignore', 'inherit', 'inherit', 'ipc']
-		});
-		return new Child(name, proc);
-	}
-
-	get pid(): number {
-		return this.proc.pid!;
-	}
-
-	call<T>(message: Record<string, unknown>, timeoutMs = 120_000): Promise<T> {
-		const id = this.next++;
-		return new Promise<T>((resolve, reject) => {
-			const timer = setTimeout(() => {
-				this.waiting.delete(id);
-				reject(new Error(`${this.name}: no answer to ${String(message.type)} in ${timeoutMs} ms`));
-			}, timeoutMs);
-			this.waiting.set(id, {
-				resolve: (v) => {
-					clearTimeout(timer);
-					resolve(v as T);
-				},
-				reject: (e) => {
-					clearTimeout(timer);
-					reject(e);
-				}
-			});
-			this.proc.send({ id, ...message });
-		});
-	}
-
-	async stop(): Promise<void> {
-		if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
-		const exited = new Promise<void>((resolve) => this.proc.once('exit', () => resolve()));
-		await this.call({ type: 'stop' }, 5_000).catch(() => {});
-		const force = setTimeout(() => this.proc.kill('SIGKILL'), 3_000);
-		await exited;
-		clearTimeout(force);
-	}
-}
 
 export interface Measurement {
 	server: ServerKind;
@@ -312,9 +241,6 @@ function printProfile(m: Measurement): void {
 	console.log(table([['  inclusive time', '%'], ...p.inclusive.slice(0, 25).map((f) => [`  ${f.frame}`, String(f.percent)])]));
 	console.log(`  (${path.relative(process.cwd(), p.file)})\n`);
 }
-
-const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
-const pct = (v: number) => (Number.isNaN(v) ? '–' : `${Math.round(v)}%`);
 
 /** True when the latencies measure the server: the generator kept up, or it fell behind
  * by far less than the latency it measured while the server was saturated. */

@@ -31,6 +31,9 @@ export interface WriterInit {
 	load: Load;
 	/** The writer indices this process runs (ascending). */
 	indices: number[];
+	/** Where each writer connects (same order as indices), when they are not all on
+	 * `target`: several documents, or several nodes. */
+	targets?: Target[];
 }
 
 export interface WriterStats {
@@ -100,12 +103,18 @@ const lags: number[] = [];
 
 async function init(message: WriterInit): Promise<{ connected: number; failed: string[] }> {
 	load = message.load;
-	const wire = new Wire(message.target.kind, message.target.docName);
-	writers = message.indices.map((i) => new Writer(i, wire));
+	const targets = message.targets ?? message.indices.map(() => message.target);
+	const wires = new Map<string, Wire>();
+	const wireFor = (t: Target) => {
+		let wire = wires.get(t.docName);
+		if (!wire) wires.set(t.docName, (wire = new Wire(t.kind, t.docName)));
+		return wire;
+	};
+	writers = message.indices.map((i, k) => new Writer(i, wireFor(targets[k])));
 	const failed: string[] = [];
 	// A few connections at a time, as users arriving at a meeting would.
 	for (let i = 0; i < writers.length; i += 20) {
-		const results = await Promise.allSettled(writers.slice(i, i + 20).map((w) => w.connect(message.target)));
+		const results = await Promise.allSettled(writers.slice(i, i + 20).map((w, k) => w.connect(targets[i + k])));
 		for (const r of results) if (r.status === 'rejected') failed.push(String(r.reason?.message ?? r.reason));
 	}
 	const until = Date.now() + 60_000;

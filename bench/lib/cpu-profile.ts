@@ -46,7 +46,9 @@ function component(n: ProfileNode): string {
 	const { url, functionName } = n.callFrame;
 	if (functionName === '(idle)') return 'idle';
 	if (functionName === '(garbage collector)') return 'garbage collection';
-	if (/@prisma|better-sqlite3|query_compiler|^wasm:/.test(url)) return 'database (Prisma, SQLite)';
+	if (/@prisma|better-sqlite3|query_compiler|^wasm:|node_modules\/(pg|pg-protocol|pg-pool)\//.test(url))
+		return 'database (Prisma, SQLite, pg)';
+	if (/node_modules\/(ioredis|@socket\.io\/redis-adapter|redis-parser)\//.test(url)) return 'Redis (ioredis)';
 	if (/node_modules\/(yjs|lib0|y-protocols)\//.test(url)) return 'Yjs';
 	if (/node_modules\/ws\//.test(url)) return 'ws library';
 	if (/\/(server|shared)\//.test(url) && !url.includes('node_modules')) return 'Rahkar code';

@@ -1,6 +1,6 @@
 // CPU time and memory of a process, read from /proc, and CPU pinning with taskset.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 
 let ticksPerSecond = 100;
@@ -75,4 +75,65 @@ export function pin(pid: number, core: number): boolean {
 	} catch {
 		return false;
 	}
+}
+
+/** Processes whose command line (arguments joined by spaces) matches; for servers started
+ * by helpers that do not hand out their pid (redis-server, a PostgreSQL cluster). */
+export function findPids(match: RegExp): number[] {
+	const pids: number[] = [];
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ').trim();
+			if (match.test(cmdline)) pids.push(Number(entry));
+		} catch {
+			// gone meanwhile
+		}
+	}
+	return pids;
+}
+
+/** A process and its direct children (a PostgreSQL postmaster and its backends). */
+export function withChildren(pid: number): number[] {
+	const pids = [pid];
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			if (ppid === pid) pids.push(Number(entry));
+		} catch {
+			// gone meanwhile
+		}
+	}
+	return pids;
+}
+
+/** Samples of several processes, by pid. */
+export type GroupSample = Map<number, ProcSample>;
+
+export function sampleGroup(pids: number[]): GroupSample {
+	const samples: GroupSample = new Map();
+	for (const pid of pids) {
+		const s = sample(pid);
+		if (s) samples.set(pid, s);
+	}
+	return samples;
+}
+
+/** CPU of a group between two samples, percent of one core, over the processes present in
+ * both (a process that exited in between loses its share: keep the group long-lived). */
+export function groupCpuPercent(a: GroupSample, b: GroupSample): number {
+	let total = 0;
+	let any = false;
+	for (const [pid, s] of a) {
+		const t = b.get(pid);
+		if (!t) continue;
+		const v = cpuPercent(s, t);
+		if (!Number.isNaN(v)) {
+			total += v;
+			any = true;
+		}
+	}
+	return any ? total : NaN;
 }

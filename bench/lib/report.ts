@@ -35,3 +35,13 @@ export function ms(value: number, beyond?: number): string {
 	if (value < 1000) return `${Math.round(value)} ms`;
 	return `${(value / 1000).toFixed(1)} s`;
 }
+
+/** Above this share of its one core, a side counts as saturated. */
+export const SATURATED_CPU = 85;
+/** Edits leaving this much later than scheduled (p95) mean the generator fell behind. */
+export const SATURATED_LAG_MS = 50;
+
+/** Bytes as "123 MB". */
+export const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+/** A percentage of one core, "–" when unknown. */
+export const pct = (v: number) => (Number.isNaN(v) ? '–' : `${Math.round(v)}%`);

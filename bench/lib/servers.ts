@@ -1,10 +1,12 @@
 // Starts each server under test in its own process: Rahkar (server/main.ts on a fresh
-// SQLite database, demo data, signed in as the administrator) and the two references.
+// SQLite database, or on a given PostgreSQL database for several nodes; demo data, signed
+// in as the administrator) and the two references.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import type { ServerKind } from './collab-protocol';
 import { resultsDir } from './report';
 
@@ -33,9 +35,17 @@ export interface StartOptions {
 	cpuProfile?: string;
 }
 
+export interface RahkarOptions extends StartOptions {
+	/** A PostgreSQL database (postgres://…) instead of a fresh SQLite file. It is left in
+	 * place on stop; the first node on it migrates and seeds it. */
+	databaseUrl?: string;
+	/** More environment, e.g. REDIS_URL for a cluster node; undefined removes a variable. */
+	env?: Record<string, string | undefined>;
+}
+
 function launch(
 	args: string[],
-	env: Record<string, string>,
+	env: Record<string, string | undefined>,
 	ready: RegExp
 ): Promise<{ child: ChildProcess; port: number; output: () => string }> {
 	const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -108,32 +118,62 @@ async function signIn(httpBase: string, email: string, password: string): Promis
 	}
 }
 
-export async function startRahkar(options: StartOptions = {}): Promise<RunningServer> {
-	const dir = mkdtempSync(path.join(tmpdir(), 'rahkar-bench-'));
-	const dbFile = path.join(dir, 'rahkar.db');
+/** Any group will do (the administrator may open every group's documents). Read it from
+ * the server's own database rather than scrape a page for it. */
+async function firstGroup(databaseUrl: string): Promise<string | undefined> {
+	const query = 'SELECT id FROM "Group" ORDER BY "createdAt" LIMIT 1';
+	if (databaseUrl.startsWith('file:')) {
+		const db = new Database(databaseUrl.slice('file:'.length), { readonly: true, fileMustExist: true });
+		const group = db.prepare(query).get() as { id: string } | undefined;
+		db.close();
+		return group?.id;
+	}
+	const client = new pg.Client({ connectionString: databaseUrl });
+	await client.connect();
+	try {
+		return ((await client.query(query)).rows[0] as { id: string } | undefined)?.id;
+	} finally {
+		await client.end();
+	}
+}
+
+/** server/main.ts loads the SvelteKit build once, at start-up, and answers 503 without
+ * it: on a shared checkout someone may be rebuilding build/, so wait for it first. */
+async function waitForBuild(): Promise<void> {
+	const handler = path.join(root, 'build/handler.js');
+	let waited = 0;
+	for (; !existsSync(handler); waited += 1000) {
+		if (waited >= 300_000) throw new Error('build/handler.js is missing: run `npm run build`');
+		await new Promise((r) => setTimeout(r, 1000));
+	}
+	// A build writes handler.js early; give it a moment to finish the rest.
+	if (waited > 0) await new Promise((r) => setTimeout(r, 2000));
+}
+
+export async function startRahkar(options: RahkarOptions = {}): Promise<RunningServer> {
+	await waitForBuild();
+	const dir = options.databaseUrl ? null : mkdtempSync(path.join(tmpdir(), 'rahkar-bench-'));
+	const databaseUrl = options.databaseUrl ?? `file:${path.join(dir!, 'rahkar.db')}`;
 	const { child, port, output } = await launch(
 		[...profileArgs(options), '--import', 'tsx', 'server/main.ts'],
 		{
 			NODE_ENV: 'production',
 			PORT: '0',
 			HOST: '127.0.0.1',
-			DATABASE_URL: `file:${dbFile}`,
+			DATABASE_URL: databaseUrl,
 			RAHKAR_DEMO: '1',
-			RAHKAR_DEMO_PASSWORD: DEMO_PASSWORD
+			RAHKAR_DEMO_PASSWORD: DEMO_PASSWORD,
+			...options.env
 		},
 		/Rahkar listening on http:\/\/localhost:(\d+)/
 	);
-	const stop = stopper(child, () => rmSync(dir, { recursive: true, force: true }));
+	const stop = stopper(child, () => dir && rmSync(dir, { recursive: true, force: true }));
 	try {
 		const httpBase = `http://127.0.0.1:${port}`;
 		const cookie = await signIn(httpBase, 'admin@rahkar.example', DEMO_PASSWORD);
-		// Any group will do (the administrator may open every group's documents). Read it
-		// from the server's own database file rather than scrape a page for it.
-		const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-		const group = db.prepare('SELECT id FROM "Group" ORDER BY createdAt LIMIT 1').get() as { id: string } | undefined;
-		db.close();
-		if (!group) throw new Error('the demo organisation has no group');
-		return { kind: 'rahkar', pid: child.pid!, httpBase, wsBase: `ws://127.0.0.1:${port}`, cookie, groupId: group.id, output, stop };
+		const groupId = await firstGroup(databaseUrl);
+		if (!groupId) throw new Error('the demo organisation has no group');
+		return { kind: 'rahkar', pid: child.pid!, httpBase, wsBase: `ws://127.0.0.1:${port}`, cookie, groupId, output, stop };
 	} catch (error) {
 		await stop();
 		throw error;
