@@ -59,3 +59,22 @@ test('a moderator runs the meeting and a member follows it live', async ({ brows
 	await moderator.screenshot({ path: test.info().outputPath('room-moderator-en.png'), fullPage: true });
 	await member.screenshot({ path: test.info().outputPath('room-member-fa-phone.png'), fullPage: true });
 });
+
+test('two browsers co-edit the agenda and each sees the other at once, saved', async ({ browser, baseURL }) => {
+	const moderator = await personIn(browser, baseURL!, USERS.moderator, 'en');
+	await moderator.locator('.upcoming a').first().click();
+	await expect(moderator).toHaveURL(/\/meetings\/[a-z0-9]+$/);
+	const room = moderator.url();
+	const member = await personIn(browser, baseURL!, USERS.member, 'fa', { width: 390, height: 844 });
+	await member.goto(room);
+	const status = (page: Page) => page.locator('.agenda [data-status]');
+
+	await member.getByRole('button', { name: 'افزودن بند' }).click();
+	await member.locator('.agenda input[placeholder]').last().fill('بند پیشنهادی عضو');
+	await expect(moderator.locator('.agenda input[placeholder]').last()).toHaveValue('بند پیشنهادی عضو');
+	await moderator.getByRole('button', { name: 'Add an item' }).click();
+	await moderator.locator('.agenda input[placeholder]').last().fill('Budget for the pilot');
+	await expect(member.locator('.agenda input[placeholder]').last()).toHaveValue('Budget for the pilot');
+	await expect(status(moderator)).toHaveAttribute('data-status', 'saved');
+	await expect(status(member)).toHaveAttribute('data-status', 'saved');
+});
