@@ -113,6 +113,7 @@ for (const locale of ['en', 'fa'] as const) {
 }
 
 test('the databank pages have no serious accessibility problems, in both languages', async ({ page, context, baseURL }) => {
+	test.setTimeout(90_000); // six axe runs
 	for (const locale of ['en', 'fa'] as const) {
 		await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: baseURL! }]);
 		await signIn(page, USERS.moderator);
