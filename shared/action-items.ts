@@ -153,6 +153,8 @@ export interface FollowUpsView {
 	created: FollowUpItem[];
 	/** A sensible due day for a new item: the group's next meeting after this one. */
 	suggestedDue: Day | null;
+	/** The decisions taken in this meeting, so a new item can be tied to one. */
+	decisions: { id: string; label: string }[];
 }
 
 export const NOTIFICATION_KINDS = ['ASSIGNED', 'DUE_SOON', 'OVERDUE', 'STATUS_CHANGED'] as const;

@@ -64,6 +64,34 @@ describe('making items', () => {
 		expect(state.followUps.created.map((i) => i.id)).toContain(made.itemId);
 	});
 
+	it("ties an item to one of the meeting's decisions, which the follow-ups offer", async () => {
+		const [m1] = await meetings();
+		const decision = await db.decision.create({
+			data: { meetingId: m1.id, method: 'CONSENSUS', outcome: 'APPROVED', text: 'Open a pilot stall' }
+		});
+		expect((await meetingFollowUps(db, m1.id)).decisions).toEqual([{ id: decision.id, label: 'Open a pilot stall' }]);
+		const made = await createActionItem(db, a.moderator, {
+			groupId,
+			title: 'Book the stall',
+			ownerPersonId: a.executor.personId,
+			dueDate: today(),
+			meetingId: m1.id,
+			decisionId: decision.id
+		});
+		expect((await db.actionItem.findUniqueOrThrow({ where: { id: made.itemId } })).decisionId).toBe(decision.id);
+		const other = (await nextMeeting(db, 1)).id;
+		const foreign = await db.decision.create({ data: { meetingId: other, method: 'CONSENSUS', outcome: 'APPROVED' } });
+		await expect(
+			createActionItem(db, a.moderator, {
+				groupId,
+				title: 'x',
+				ownerPersonId: a.executor.personId,
+				dueDate: today(),
+				decisionId: foreign.id
+			})
+		).rejects.toMatchObject({ code: 'INVALID', fields: { decisionId: 'invalid' } });
+	});
+
 	it('refuses members, observers and executors, owners from outside the group, bad days and links', async () => {
 		const base = { groupId, title: 'x', ownerPersonId: a.executor.personId, dueDate: today() };
 		for (const who of ['member', 'observer', 'executor']) await expectCode(createActionItem(db, a[who], base), 'FORBIDDEN');
@@ -168,7 +196,7 @@ describe('carry-over from meeting to meeting', () => {
 	it('records every listed item at close, carries open ones into the next meeting, and shows them done there once', async () => {
 		const [m1, m2] = await meetings();
 		expect(m1.status).toBe('LIVE');
-		const made = await db.actionItem.findFirstOrThrow({ where: { meetingId: m1.id } });
+		const made = await db.actionItem.findFirstOrThrow({ where: { meetingId: m1.id, decisionId: null } });
 		const between = (
 			await createActionItem(db, a.moderator, { groupId, title: 'Between meetings', ownerPersonId: a.executor.personId, dueDate: today() })
 		).itemId;
@@ -177,12 +205,12 @@ describe('carry-over from meeting to meeting', () => {
 		await closeMeeting(db, a.moderator, { meetingId: m1.id });
 		const record = await meetingFollowUps(db, m1.id);
 		expect(record.frozen).toBe(true);
-		expect(record.created.map((i) => [i.id, i.status])).toEqual([[made.id, 'OPEN']]);
+		expect(record.created.map((i) => [i.id, i.status])).toContainEqual([made.id, 'OPEN']);
 		expect(record.carried.find((i) => i.id === between)).toMatchObject({ status: 'IN_PROGRESS', lastNote: { text: 'half way' } });
 
 		// After the close the owner finishes; the closed meeting's record does not change…
 		await changeStatus(db, a.executor, { itemId: made.id, status: 'DONE', note: 'delivered' });
-		expect((await meetingFollowUps(db, m1.id)).created[0].status).toBe('OPEN');
+		expect((await meetingFollowUps(db, m1.id)).created.find((i) => i.id === made.id)?.status).toBe('OPEN');
 		// …and the next meeting hears it is done, carried over from m1.
 		const next = await meetingFollowUps(db, m2.id);
 		expect(next.frozen).toBe(false);

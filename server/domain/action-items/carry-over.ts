@@ -89,6 +89,16 @@ async function suggestedDue(client: Client, meeting: MeetingRow): Promise<string
 	return todayIn(zone, at);
 }
 
+/** The meeting's decisions, named by their text or else their proposal's title. */
+async function decisionsOf(client: Client, meetingId: string) {
+	const rows = await client.decision.findMany({
+		where: { meetingId },
+		orderBy: { decidedAt: 'asc' },
+		select: { id: true, text: true, proposal: { select: { title: true } } }
+	});
+	return rows.map((d) => ({ id: d.id, label: d.text.trim() || d.proposal?.title || '' }));
+}
+
 /** The lists as they stand now (for a meeting that is not closed, or while closing it). */
 async function liveLists(client: Client, meeting: MeetingRow) {
 	const previous = await client.meeting.findFirst({
@@ -142,7 +152,8 @@ export async function meetingFollowUps(db: Db, meetingId: string, now = new Date
 		groupId: meeting.groupId,
 		stamp,
 		timeZone: zoneOf(meeting.group),
-		suggestedDue: await suggestedDue(db, meeting)
+		suggestedDue: await suggestedDue(db, meeting),
+		decisions: await decisionsOf(db, meetingId)
 	};
 	if (meeting.status === 'CLOSED') {
 		const recorded = await recordedLists(db, meeting);
