@@ -266,9 +266,15 @@ export async function groupArchive(database: Database, actor: Actor, groupId: st
 	const meetings = await database.db.meeting.findMany({
 		where: { groupId, status: 'CLOSED' },
 		orderBy: { startsAt: 'desc' },
-		select: { id: true, startsAt: true, minutes: { orderBy: { version: 'desc' }, take: 1, select: { id: true, version: true, status: true, approvedAt: true, archivedAt: true } } }
+		select: {
+			id: true,
+			startsAt: true,
+			series: { select: { timeZone: true } },
+			minutes: { orderBy: { version: 'desc' }, take: 1, select: { id: true, version: true, status: true, approvedAt: true, archivedAt: true } }
+		}
 	});
-	return meetings.map((m) => ({ meetingId: m.id, startsAt: m.startsAt.toISOString(), minutes: m.minutes[0] ?? null }));
+	// The zone the group meets in, so dates read the same for every reader (as in assembleMinutes).
+	return meetings.map((m) => ({ meetingId: m.id, startsAt: m.startsAt.toISOString(), timeZone: m.series?.timeZone ?? 'Asia/Tehran', minutes: m.minutes[0] ?? null }));
 }
 
 /** Where one version of minutes lives (its meeting and version); access is checked there. */

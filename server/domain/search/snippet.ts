@@ -43,8 +43,17 @@ export function snippet(original: string, terms: string[], radius = 80): Snippet
 	}
 	hits.sort((a, b) => a[0] - b[0]);
 	if (hits.length === 0) return [{ text: original.slice(0, radius * 2), match: false }];
-	const start = Math.max(0, hits[0][0] - radius);
-	const end = Math.min(original.length, hits[0][1] + radius);
+	let start = Math.max(0, hits[0][0] - radius);
+	let end = Math.min(original.length, hits[0][1] + radius);
+	// Cut between words, not inside one: skip the partial word at each edge of the window.
+	if (start > 0 && !/\s/.test(original[start - 1])) {
+		const space = original.slice(start, hits[0][0]).search(/\s/);
+		if (space !== -1) start += space + 1;
+	}
+	if (end < original.length && !/\s/.test(original[end])) {
+		const space = original.slice(hits[0][1], end).search(/\s\S*$/);
+		if (space !== -1) end = hits[0][1] + space;
+	}
 	const parts: SnippetPart[] = [];
 	let cursor = start;
 	for (const [s, e] of hits) {

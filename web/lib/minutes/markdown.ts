@@ -4,12 +4,15 @@ import { formatNumber } from '$lib/format';
 import { sideLabel } from '$lib/labels';
 import { SIDES } from '$shared/sides';
 import type { MinutesRecord } from '$shared/minutes';
-import { duration, minutesHeading, quorumLine } from './present';
+import { actionDetails, decisionHow, duration, minutesHeading, quorumLine, voteLine } from './present';
 
 const none = () => `_${m.minutes_none()}_`;
 const list = (lines: string[]) => (lines.length ? lines.map((l) => `- ${l}`).join('\n') : none());
 
-export function minutesMarkdown(record: MinutesRecord, meta: { version: number; status: string; contentHash: string | null; amendmentReason: string | null }): string {
+export function minutesMarkdown(
+	record: MinutesRecord,
+	meta: { version: number; status: string; contentHash: string | null; amendmentReason: string | null }
+): string {
 	const out: string[] = [`# ${minutesHeading(record)}`, ''];
 	out.push(`${m.minutes_version({ version: formatNumber(meta.version) })} · ${meta.status}`);
 	if (meta.contentHash) out.push(`${m.minutes_hash()}: \`${meta.contentHash}\``);
@@ -30,20 +33,16 @@ export function minutesMarkdown(record: MinutesRecord, meta: { version: number; 
 	out.push('', `### ${m.minutes_spoken_by_side()}`, '');
 	out.push(list(SIDES.map((s) => `${sideLabel(s)}: ${duration(record.spokenBySide[s] ?? 0)}`)));
 	out.push('', `## ${m.minutes_votes()}`, '');
-	out.push(
-		list(
-			record.votes.map((v) =>
-				m.minutes_vote_line({ proposal: v.proposalTitle, yes: formatNumber(v.yes), no: formatNumber(v.no), abstain: formatNumber(v.abstain), result: v.result ?? '—' })
-			)
-		)
-	);
+	out.push(list(record.votes.map(voteLine)));
 	out.push('', `## ${m.minutes_decisions()}`, '');
-	out.push(list(record.decisions.map((d) => `${d.proposalTitle ?? ''} — ${d.outcome} (${d.method})${d.text ? `: ${d.text}` : ''}`)));
+	out.push(
+		list(record.decisions.map((d) => `${d.proposalTitle ? `${d.proposalTitle} — ` : ''}${decisionHow(d)}${d.text ? `: ${d.text}` : ''}`))
+	);
 	out.push('', `## ${m.minutes_action_items()}`, '');
 	out.push(
 		list(
 			record.actionItems.map(
-				(a) => `${a.title} — ${a.owner} — ${a.dueDate} — ${a.status} (${a.createdHere ? m.minutes_action_created() : m.minutes_action_reported()})`
+				(a) => `${a.title} — ${actionDetails(a)} (${a.createdHere ? m.minutes_action_created() : m.minutes_action_reported()})`
 			)
 		)
 	);

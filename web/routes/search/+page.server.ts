@@ -1,9 +1,11 @@
 import { search } from '$server/domain/search/search-index';
+import { minutesHeadings } from '$server/domain/minutes/headings';
 import { requireUser } from '$lib/server/auth-guard';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
 	const query = (url.searchParams.get('q') ?? '').slice(0, 200);
-	return { query, hits: query.trim() ? await search(locals.context.database, user, query) : [] };
+	const hits = query.trim() ? await search(locals.context.database, user, query) : [];
+	return { query, hits, headings: await minutesHeadings(locals.context.database, hits) };
 };

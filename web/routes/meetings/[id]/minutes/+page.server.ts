@@ -1,5 +1,12 @@
 import { fail } from '@sveltejs/kit';
-import { amendMinutes, approveMinutes, archiveMinutes, correctDraft, meetingMinutes, type DraftCorrection } from '$server/domain/minutes/minutes';
+import {
+	amendMinutes,
+	approveMinutes,
+	archiveMinutes,
+	correctDraft,
+	meetingMinutes,
+	type DraftCorrection
+} from '$server/domain/minutes/minutes';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
 import { attempt } from '$lib/server/form-attempt';
@@ -20,21 +27,27 @@ function correction(form: FormData): DraftCorrection {
 	};
 }
 
-async function withMinutes(event: RequestEvent, run: (minutesId: string, form: FormData) => Promise<unknown>) {
+/** Runs one action on the minutes named by the form; `done` tells the page which one worked. */
+async function withMinutes(event: RequestEvent, done: string, run: (minutesId: string, form: FormData) => Promise<unknown>) {
 	requireUser(event.locals, event.url);
 	const form = await event.request.formData();
 	const minutesId = String(form.get('minutesId') ?? '');
 	if (!minutesId) return fail(400, { error: 'INVALID' });
-	return (await attempt(() => run(minutesId, form))) ?? { saved: true };
+	return (await attempt(() => run(minutesId, form))) ?? { done };
 }
 
 export const actions: Actions = {
-	correct: (e) => withMinutes(e, (id, form) => correctDraft(e.locals.context.database, e.locals.user!, id, correction(form))),
-	archive: (e) => withMinutes(e, (id) => archiveMinutes(e.locals.context.database, e.locals.context.documents, e.locals.user!, id)),
+	correct: (e) => withMinutes(e, 'correct', (id, form) => correctDraft(e.locals.context.database, e.locals.user!, id, correction(form))),
+	archive: (e) =>
+		withMinutes(e, 'archive', (id) => archiveMinutes(e.locals.context.database, e.locals.context.documents, e.locals.user!, id)),
 	amend: (e) =>
-		withMinutes(e, (id, form) =>
-			amendMinutes(e.locals.context.database, e.locals.context.documents, e.locals.user!, id, { reason: String(form.get('reason') ?? ''), change: correction(form) })
+		withMinutes(e, 'amend', (id, form) =>
+			amendMinutes(e.locals.context.database, e.locals.context.documents, e.locals.user!, id, {
+				reason: String(form.get('reason') ?? ''),
+				change: correction(form)
+			})
 		),
-	approve: (e) => withMinutes(e, (id) => approveMinutes(e.locals.context.database, e.locals.user!, id)),
-	approveGroup: (e) => withMinutes(e, (id) => approveMinutes(e.locals.context.database, e.locals.user!, id, { asGroup: true }))
+	approve: (e) => withMinutes(e, 'approve', (id) => approveMinutes(e.locals.context.database, e.locals.user!, id)),
+	approveGroup: (e) =>
+		withMinutes(e, 'approveGroup', (id) => approveMinutes(e.locals.context.database, e.locals.user!, id, { asGroup: true }))
 };
