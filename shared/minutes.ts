@@ -32,8 +32,26 @@ export interface MinutesRecord {
 	}[];
 	speakers: { personId: string; name: string; side: Side; seconds: number }[];
 	spokenBySide: Record<Side, number>;
-	votes: { id: string; proposalId: string; proposalTitle: string; yes: number; no: number; abstain: number; present: number | null; quorumMet: boolean | null; result: string | null }[];
-	decisions: { id: string; proposalId: string | null; proposalTitle: string | null; method: string; outcome: string; text: string; decidedAt: string }[];
+	votes: {
+		id: string;
+		proposalId: string;
+		proposalTitle: string;
+		yes: number;
+		no: number;
+		abstain: number;
+		present: number | null;
+		quorumMet: boolean | null;
+		result: string | null;
+	}[];
+	decisions: {
+		id: string;
+		proposalId: string | null;
+		proposalTitle: string | null;
+		method: string;
+		outcome: string;
+		text: string;
+		decidedAt: string;
+	}[];
 	actionItems: { id: string; title: string; owner: string; side: Side | null; dueDate: string; status: string; createdHere: boolean }[];
 	/** Set by the moderator when correcting a draft: free text added to the record. */
 	remarks: string;

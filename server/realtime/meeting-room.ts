@@ -88,7 +88,10 @@ export const meetingLive: RealtimeFeature = (socket, io, { db, documents, onErro
 		)
 	);
 	socket.on('meeting:start', action(MeetingRef, startMeeting));
-	socket.on('meeting:close', action(MeetingRef, (db, actor, ref) => closeMeetingAndFreezeAgenda(db, documents, actor, ref)));
+	socket.on(
+		'meeting:close',
+		action(MeetingRef, (db, actor, ref) => closeMeetingAndFreezeAgenda(db, documents, actor, ref))
+	);
 	socket.on('meeting:current', action(CurrentItemPayload, setCurrentItem));
 	socket.on('meeting:timer', action(TimerPayload, runTimer));
 	socket.on('meeting:hand', action(HandPayload, raiseHand));

@@ -25,10 +25,17 @@ const post = (path: string, form: Record<string, string>, who = 'moderator') =>
 	fetch(`${server.url}${path}`, {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', cookie: cookies[who], 'x-sveltekit-action': 'true' },
+		headers: {
+			origin: server.url,
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'application/json',
+			cookie: cookies[who],
+			'x-sveltekit-action': 'true'
+		},
 		body: new URLSearchParams(form)
 	});
-const get = (path: string, who = 'moderator') => fetch(`${server.url}${path}`, { headers: { cookie: cookies[who], 'accept-language': 'en' } });
+const get = (path: string, who = 'moderator') =>
+	fetch(`${server.url}${path}`, { headers: { cookie: cookies[who], 'accept-language': 'en' } });
 const actorOf = async (email: string): Promise<Actor> => {
 	const u = await database.db.user.findUniqueOrThrow({ where: { email } });
 	return { userId: u.id, organisationId: u.organisationId, personId: u.personId, isAdmin: u.isAdmin };
@@ -42,7 +49,8 @@ beforeAll(async () => {
 	const day = 24 * 60 * 60_000;
 	meetingId = (await database.db.meeting.create({ data: { groupId, startsAt: new Date(Date.now() - 60_000) } })).id;
 	nextMeetingId = (await database.db.meeting.create({ data: { groupId, startsAt: new Date(Date.now() + 15 * day) } })).id;
-	for (const who of ['moderator', 'member', 'executor', 'observer']) cookies[who] = await signIn(server.url, `${who}@rahkar.example`, DEMO_PASSWORD);
+	for (const who of ['moderator', 'member', 'executor', 'observer'])
+		cookies[who] = await signIn(server.url, `${who}@rahkar.example`, DEMO_PASSWORD);
 	moderator = await connectSocket(server.url, cookies.moderator);
 });
 
@@ -60,16 +68,28 @@ describe('minutes', () => {
 		await synced(agenda);
 		const first = addItem(agenda.doc, { title: 'بازارچه‌ی محله', minutes: 15 });
 		addItem(agenda.doc, { title: 'Budget', minutes: 10 });
-		await eventually(async () => agendaItems(await storedDoc(database, agendaDocumentName(meetingId))).length === 2, 10_000, 'agenda stored');
+		await eventually(
+			async () => agendaItems(await storedDoc(database, agendaDocumentName(meetingId))).length === 2,
+			10_000,
+			'agenda stored'
+		);
 
 		expect(await moderator.emitWithAck('meeting:start', { meetingId })).toMatchObject({ ok: true });
 		expect(await moderator.emitWithAck('meeting:current', { meetingId, itemId: first })).toMatchObject({ ok: true });
 		expect(await moderator.emitWithAck('meeting:checkin', { meetingId, present: true })).toMatchObject({ ok: true });
 		const moderatorActor = await actorOf('moderator@rahkar.example');
 		const executor = await database.db.user.findUniqueOrThrow({ where: { email: 'executor@rahkar.example' } });
-		await createActionItem(database.db, moderatorActor, { groupId, title: 'Rent the shop', ownerPersonId: executor.personId!, dueDate: '2026-12-10', meetingId });
+		await createActionItem(database.db, moderatorActor, {
+			groupId,
+			title: 'Rent the shop',
+			ownerPersonId: executor.personId!,
+			dueDate: '2026-12-10',
+			meetingId
+		});
 		const proposal = await database.db.proposal.create({ data: { groupId, title: 'Neighbourhood bazaar', state: 'IN_REVIEW' } });
-		await database.db.decision.create({ data: { meetingId, proposalId: proposal.id, method: 'CONSENSUS', outcome: 'APPROVED', text: 'Open it in spring' } });
+		await database.db.decision.create({
+			data: { meetingId, proposalId: proposal.id, method: 'CONSENSUS', outcome: 'APPROVED', text: 'Open it in spring' }
+		});
 
 		// While live, the page shows the draft as it stands.
 		const live = await get(`/meetings/${meetingId}/minutes`);
@@ -94,7 +114,13 @@ describe('minutes', () => {
 	it('let the moderator correct the draft, and nobody else', async () => {
 		const draft = await latestMinutes();
 		const items = JSON.parse(draft.content).agenda as { id: string; title: string }[];
-		const form = { minutesId: draft.id, remarks: 'شروع با ده دقیقه تأخیر', itemId: items[0].id, [`title:${items[0].id}`]: items[0].title, [`notes:${items[0].id}`]: 'سرمایه‌ی اولیه تأمین شد' };
+		const form = {
+			minutesId: draft.id,
+			remarks: 'شروع با ده دقیقه تأخیر',
+			itemId: items[0].id,
+			[`title:${items[0].id}`]: items[0].title,
+			[`notes:${items[0].id}`]: 'سرمایه‌ی اولیه تأمین شد'
+		};
 		expect((await post(`/meetings/${meetingId}/minutes?/correct`, form, 'member')).status).toBe(200);
 		expect((await latestMinutes()).content).toBe(draft.content); // a member's correction is refused
 		expect((await post(`/meetings/${meetingId}/minutes?/correct`, form)).status).toBe(200);
@@ -120,7 +146,10 @@ describe('minutes', () => {
 		const page = await (await get(`/meetings/${meetingId}/minutes`)).text();
 		expect(page).toContain('verified');
 		await eventually(
-			async () => agendaItems(await storedDoc(database, agendaDocumentName(nextMeetingId))).some((i) => i.kind === 'approve-minutes' && i.ref === archived.id),
+			async () =>
+				agendaItems(await storedDoc(database, agendaDocumentName(nextMeetingId))).some(
+					(i) => i.kind === 'approve-minutes' && i.ref === archived.id
+				),
 			10_000,
 			'approval item on the next agenda'
 		);
@@ -128,8 +157,14 @@ describe('minutes', () => {
 
 	it('are amended only as a new version with a reason; the earlier version stays readable', async () => {
 		const v1 = await latestMinutes();
-		expect(await (await post(`/meetings/${meetingId}/minutes?/amend`, { minutesId: v1.id, reason: '', remarks: 'x' })).json()).toMatchObject({ status: 400 });
-		const res = await post(`/meetings/${meetingId}/minutes?/amend`, { minutesId: v1.id, reason: 'نام مجری اشتباه ثبت شده بود', remarks: 'اصلاح شد' });
+		expect(
+			await (await post(`/meetings/${meetingId}/minutes?/amend`, { minutesId: v1.id, reason: '', remarks: 'x' })).json()
+		).toMatchObject({ status: 400 });
+		const res = await post(`/meetings/${meetingId}/minutes?/amend`, {
+			minutesId: v1.id,
+			reason: 'نام مجری اشتباه ثبت شده بود',
+			remarks: 'اصلاح شد'
+		});
 		expect(res.status).toBe(200);
 		const v2 = await latestMinutes();
 		expect(v2).toMatchObject({ version: 2, status: 'ARCHIVED', amendsId: v1.id, amendmentReason: 'نام مجری اشتباه ثبت شده بود' });
@@ -139,7 +174,11 @@ describe('minutes', () => {
 		expect((await get(`/meetings/${meetingId}/minutes?version=1`)).status).toBe(200);
 		// The approval item now points at the amended version.
 		await eventually(
-			async () => agendaItems(await storedDoc(database, agendaDocumentName(nextMeetingId))).filter((i) => i.kind === 'approve-minutes').map((i) => i.ref).join() === v2.id,
+			async () =>
+				agendaItems(await storedDoc(database, agendaDocumentName(nextMeetingId)))
+					.filter((i) => i.kind === 'approve-minutes')
+					.map((i) => i.ref)
+					.join() === v2.id,
 			10_000,
 			'approval item follows the amendment'
 		);

@@ -60,7 +60,13 @@ async function fixture(database: Database) {
 		title: 'صورت‌جلسه‌ی ۱۴۰۵/۰۹/۰۵',
 		body: 'کارگروه‌ها درباره‌ی بازارچه‌ی محله و سرمايه‌ی اولیه (۲۵۰ میلیون) گفتگو کردند. The budget was approved.'
 	});
-	await indexDocument(database, { kind: 'proposal', refId: 'p1', groupId: g2.id, title: 'Local guides', body: 'بازارچه گردشگری برای راهنمایان محلی' });
+	await indexDocument(database, {
+		kind: 'proposal',
+		refId: 'p1',
+		groupId: g2.id,
+		title: 'Local guides',
+		body: 'بازارچه گردشگری برای راهنمایان محلی'
+	});
 	return { member, admin };
 }
 
@@ -75,7 +81,10 @@ for (const [label, open] of [
 			// Arabic ي and ك, no ZWNJ, Latin digits: all must find the Persian original.
 			for (const query of ['کارگروهها', 'سرمایه', 'سرمايه', 'كارگروه', '250', '۲۵۰', 'BUDGET']) {
 				const hits = await search(database, member, query);
-				expect(hits.map((h) => h.refId), `${label}: ${query}`).toEqual(['m1']);
+				expect(
+					hits.map((h) => h.refId),
+					`${label}: ${query}`
+				).toEqual(['m1']);
 			}
 			const [hit] = await search(database, member, 'سرمایه');
 			const marked = hit.snippet.filter((p) => p.match).map((p) => p.text);
@@ -95,7 +104,9 @@ for (const [label, open] of [
 			const database = await open();
 			const { admin } = await fixture(database);
 			const group = await database.db.group.findFirstOrThrow({ where: { name: 'crafts' } });
-			const proposal = await database.db.proposal.create({ data: { groupId: group.id, title: 'Solar kiosks', problem: 'نبود برق در بازارچه', idea: 'کیوسک خورشیدی' } });
+			const proposal = await database.db.proposal.create({
+				data: { groupId: group.id, title: 'Solar kiosks', problem: 'نبود برق در بازارچه', idea: 'کیوسک خورشیدی' }
+			});
 			expect(await reindexProposals(database)).toBe(1);
 			expect((await search(database, admin, 'خورشيدي')).map((h) => h.refId)).toContain(proposal.id);
 			expect(await reindexProposals(database)).toBe(0);

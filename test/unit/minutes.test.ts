@@ -7,14 +7,34 @@ import { MINUTES_FORMAT, type MinutesRecord } from '../../shared/minutes';
 
 const record: MinutesRecord = {
 	format: MINUTES_FORMAT,
-	meeting: { id: 'm', groupId: 'g', groupName: 'کارگروه', startsAt: '2026-11-26T10:00:00.000Z', startedAt: null, closedAt: null, place: '', link: '', timeZone: 'Asia/Tehran' },
+	meeting: {
+		id: 'm',
+		groupId: 'g',
+		groupName: 'کارگروه',
+		startsAt: '2026-11-26T10:00:00.000Z',
+		startedAt: null,
+		closedAt: null,
+		place: '',
+		link: '',
+		timeZone: 'Asia/Tehran'
+	},
 	attendance: [{ personId: 'p', name: 'مریم', side: 'EXPERT', checkedInAt: '2026-11-26T10:00:00.000Z' }],
 	quorum: { met: true, present: 1, eligible: 1, sidesPresent: ['EXPERT'], sidesNeeded: 1 },
 	agenda: [{ id: 'a1', title: 'Budget', presenter: '', side: null, plannedMinutes: 10, spentSeconds: 30, notes: 'نخست', proposalId: null }],
 	speakers: [],
 	spokenBySide: { ENTREPRENEUR: 0, EXPERT: 0, AGENCY: 0, LEGAL: 0, MEDIA: 0, EXECUTOR: 0 },
 	votes: [],
-	decisions: [{ id: 'd1', proposalId: null, proposalTitle: null, method: 'CONSENSUS', outcome: 'APPROVED', text: 'ok', decidedAt: '2026-11-26T10:30:00.000Z' }],
+	decisions: [
+		{
+			id: 'd1',
+			proposalId: null,
+			proposalTitle: null,
+			method: 'CONSENSUS',
+			outcome: 'APPROVED',
+			text: 'ok',
+			decidedAt: '2026-11-26T10:30:00.000Z'
+		}
+	],
 	actionItems: [],
 	remarks: ''
 };
@@ -28,7 +48,11 @@ describe('minutes content', () => {
 	});
 
 	it('applies corrections to wording and leaves everything else as recorded', () => {
-		const fixed = corrected(record, { remarks: 'late start', agenda: [{ id: 'a1', title: 'Budget 1406', notes: 'اول' }], decisions: [{ id: 'd1', text: 'approved unanimously' }] });
+		const fixed = corrected(record, {
+			remarks: 'late start',
+			agenda: [{ id: 'a1', title: 'Budget 1406', notes: 'اول' }],
+			decisions: [{ id: 'd1', text: 'approved unanimously' }]
+		});
 		expect(fixed.agenda[0]).toMatchObject({ title: 'Budget 1406', notes: 'اول', spentSeconds: 30, plannedMinutes: 10 });
 		expect(fixed.decisions[0]).toMatchObject({ text: 'approved unanimously', outcome: 'APPROVED' });
 		expect(fixed.remarks).toBe('late start');

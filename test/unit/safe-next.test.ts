@@ -6,6 +6,7 @@ describe('safeNext', () => {
 		expect(safeNext('/groups/abc?x=1')).toBe('/groups/abc?x=1');
 	});
 	it('refuses other origins, including the backslash form browsers read as //', () => {
-		for (const next of ['//evil.example', '/\\evil.example', 'https://evil.example', 'evil', '', null]) expect(safeNext(next)).toBe('/dashboard');
+		for (const next of ['//evil.example', '/\\evil.example', 'https://evil.example', 'evil', '', null])
+			expect(safeNext(next)).toBe('/dashboard');
 	});
 });

@@ -42,7 +42,13 @@ export interface AgendaFreezer {
 
 /** Closes the meeting, then makes everyone connected to its agenda reconnect: a closed
  * meeting's agenda belongs to its minutes and is read-only (server/domain/documents.ts). */
-export async function closeMeetingAndFreezeAgenda(db: Db, agenda: AgendaFreezer, actor: Actor, ref: MeetingRef, now = new Date()): Promise<number> {
+export async function closeMeetingAndFreezeAgenda(
+	db: Db,
+	agenda: AgendaFreezer,
+	actor: Actor,
+	ref: MeetingRef,
+	now = new Date()
+): Promise<number> {
 	const version = await closeMeeting(db, actor, ref, now);
 	await agenda.reconnectAll(agendaDocumentName(ref.meetingId));
 	return version;

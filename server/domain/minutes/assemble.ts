@@ -64,8 +64,24 @@ export async function assembleMinutes(database: Database, meetingId: string, now
 
 	// After closing, the snapshot says what was reported; while live, the items as they are.
 	const actionItems = snapshots.length
-		? snapshots.map((s) => ({ id: s.actionItemId, title: s.title, owner: s.ownerName, side: s.side, dueDate: s.dueDate, status: s.status, createdHere: s.createdHere }))
-		: created.map((a) => ({ id: a.id, title: a.title, owner: a.owner.name, side: a.side, dueDate: a.dueDate, status: a.status, createdHere: true }));
+		? snapshots.map((s) => ({
+				id: s.actionItemId,
+				title: s.title,
+				owner: s.ownerName,
+				side: s.side,
+				dueDate: s.dueDate,
+				status: s.status,
+				createdHere: s.createdHere
+			}))
+		: created.map((a) => ({
+				id: a.id,
+				title: a.title,
+				owner: a.owner.name,
+				side: a.side,
+				dueDate: a.dueDate,
+				status: a.status,
+				createdHere: true
+			}));
 
 	return {
 		format: MINUTES_FORMAT,
@@ -80,7 +96,12 @@ export async function assembleMinutes(database: Database, meetingId: string, now
 			link: meeting.link,
 			timeZone: meeting.series?.timeZone ?? 'Asia/Tehran'
 		},
-		attendance: attendance.map((a) => ({ personId: a.personId, name: names.get(a.personId) ?? '', side: a.side, checkedInAt: a.checkedInAt.toISOString() })),
+		attendance: attendance.map((a) => ({
+			personId: a.personId,
+			name: names.get(a.personId) ?? '',
+			side: a.side,
+			checkedInAt: a.checkedInAt.toISOString()
+		})),
 		quorum: { met: q.met, present: q.present, eligible: q.eligible, sidesPresent: q.sidesPresent, sidesNeeded: q.sidesNeeded },
 		agenda: agendaItems(doc).map((i) => ({
 			id: i.id,

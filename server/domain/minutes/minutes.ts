@@ -22,7 +22,10 @@ export interface MinutesEffects {
 const parse = (content: string) => JSON.parse(content) as MinutesRecord;
 
 async function meetingOf(database: Database, meetingId: string) {
-	const meeting = await database.db.meeting.findUnique({ where: { id: meetingId }, select: { id: true, groupId: true, status: true, startsAt: true } });
+	const meeting = await database.db.meeting.findUnique({
+		where: { id: meetingId },
+		select: { id: true, groupId: true, status: true, startsAt: true }
+	});
 	if (!meeting) throw new DomainError('NOT_FOUND', 'meeting not found');
 	return meeting;
 }
@@ -116,14 +119,26 @@ export async function meetingMinutes(database: Database, actor: Actor, meetingId
 	const rows = await database.db.minutes.findMany({ where: { meetingId }, orderBy: { version: 'asc' }, include: { approvals: true } });
 	const chosen = version ? rows.find((r) => r.version === version) : rows.at(-1);
 	if (!chosen) throw new DomainError('NOT_FOUND', 'no such version');
-	const versions = rows.map((r) => ({ id: r.id, version: r.version, status: r.status, archivedAt: r.archivedAt?.toISOString() ?? null, amendmentReason: r.amendmentReason }));
+	const versions = rows.map((r) => ({
+		id: r.id,
+		version: r.version,
+		status: r.status,
+		archivedAt: r.archivedAt?.toISOString() ?? null,
+		amendmentReason: r.amendmentReason
+	}));
 	return view(chosen, versions, rights);
 }
 
 export const DraftCorrection = z.object({
 	remarks: z.string().max(20_000).optional(),
-	agenda: z.array(z.object({ id: z.string().min(1).max(64), title: z.string().max(300), notes: z.string().max(50_000) })).max(200).optional(),
-	decisions: z.array(z.object({ id: z.string().min(1).max(64), text: z.string().max(5000) })).max(200).optional()
+	agenda: z
+		.array(z.object({ id: z.string().min(1).max(64), title: z.string().max(300), notes: z.string().max(50_000) }))
+		.max(200)
+		.optional(),
+	decisions: z
+		.array(z.object({ id: z.string().min(1).max(64), text: z.string().max(5000) }))
+		.max(200)
+		.optional()
 });
 export type DraftCorrection = z.infer<typeof DraftCorrection>;
 
@@ -163,7 +178,13 @@ export async function correctDraft(database: Database, actor: Actor, minutesId: 
 
 /** Archives a draft for good: immutable from now on, with its content hash and who
  * archived it when. The group's next meeting gets an item to approve it. */
-export async function archiveMinutes(database: Database, effects: MinutesEffects, actor: Actor, minutesId: string, now = new Date()): Promise<void> {
+export async function archiveMinutes(
+	database: Database,
+	effects: MinutesEffects,
+	actor: Actor,
+	minutesId: string,
+	now = new Date()
+): Promise<void> {
 	const row = await minutesRow(database, minutesId);
 	await requireModeratorOf(database, actor, row.groupId);
 	if (row.status !== 'DRAFT') throw new DomainError('CONFLICT', 'already archived');
@@ -211,7 +232,11 @@ export async function amendMinutes(
 }
 
 /** Indexes the archived text for search and asks the next meeting to approve it. */
-async function afterArchive(database: Database, effects: MinutesEffects, row: { id: string; meetingId: string; groupId: string; content: string }) {
+async function afterArchive(
+	database: Database,
+	effects: MinutesEffects,
+	row: { id: string; meetingId: string; groupId: string; content: string }
+) {
 	const record = parse(row.content);
 	await indexDocument(database, { kind: 'minutes', refId: row.meetingId, groupId: row.groupId, ...minutesSearchText(record) });
 	const meeting = await meetingOf(database, row.meetingId);
@@ -221,7 +246,9 @@ async function afterArchive(database: Database, effects: MinutesEffects, row: { 
 		select: { id: true }
 	});
 	if (!next) return;
-	const versions = new Set((await database.db.minutes.findMany({ where: { meetingId: row.meetingId }, select: { id: true } })).map((m) => m.id));
+	const versions = new Set(
+		(await database.db.minutes.findMany({ where: { meetingId: row.meetingId }, select: { id: true } })).map((m) => m.id)
+	);
 	await effects.change(agendaDocumentName(next.id), (doc) => {
 		// One approval item per meeting's minutes; an amendment takes over the item.
 		const existing = agendaItems(doc).find((i) => i.kind === 'approve-minutes' && i.ref !== null && versions.has(i.ref));
@@ -233,7 +260,13 @@ async function afterArchive(database: Database, effects: MinutesEffects, row: { 
 /** A member approves archived minutes. When more than half of those present at the live
  * meeting approve, the minutes are approved; the moderator may also record the group's
  * approval directly (the group's own rule, e.g. no objection raised). */
-export async function approveMinutes(database: Database, actor: Actor, minutesId: string, options: { asGroup?: boolean } = {}, now = new Date()) {
+export async function approveMinutes(
+	database: Database,
+	actor: Actor,
+	minutesId: string,
+	options: { asGroup?: boolean } = {},
+	now = new Date()
+) {
 	const row = await minutesRow(database, minutesId);
 	const access = await groupAccess(database.db, actor, row.groupId);
 	if (row.status !== 'ARCHIVED') throw new DomainError('CONFLICT', 'only archived minutes are approved');
@@ -241,7 +274,10 @@ export async function approveMinutes(database: Database, actor: Actor, minutesId
 	const live = await database.db.meeting.findFirst({ where: { groupId: row.groupId, status: 'LIVE' }, select: { id: true } });
 	if (options.asGroup) {
 		if (!access.canModerate) throw new DomainError('FORBIDDEN', 'only moderators record the group approval');
-		await database.db.minutes.updateMany({ where: { id: minutesId, approvedAt: null }, data: { approvedAt: now, approvedInMeetingId: live?.id ?? null } });
+		await database.db.minutes.updateMany({
+			where: { id: minutesId, approvedAt: null },
+			data: { approvedAt: now, approvedInMeetingId: live?.id ?? null }
+		});
 		return { approved: true };
 	}
 	if (!access.canEdit || !actor.personId || !access.role) throw new DomainError('FORBIDDEN', 'members approve minutes');
@@ -251,10 +287,15 @@ export async function approveMinutes(database: Database, actor: Actor, minutesId
 		update: {}
 	});
 	if (!live) return { approved: false };
-	const present = (await database.db.attendance.findMany({ where: { meetingId: live.id }, select: { personId: true } })).map((a) => a.personId);
+	const present = (await database.db.attendance.findMany({ where: { meetingId: live.id }, select: { personId: true } })).map(
+		(a) => a.personId
+	);
 	const approvals = await database.db.minutesApproval.count({ where: { minutesId, personId: { in: present } } });
 	if (present.length > 0 && approvals * 2 > present.length) {
-		await database.db.minutes.updateMany({ where: { id: minutesId, approvedAt: null }, data: { approvedAt: now, approvedInMeetingId: live.id } });
+		await database.db.minutes.updateMany({
+			where: { id: minutesId, approvedAt: null },
+			data: { approvedAt: now, approvedInMeetingId: live.id }
+		});
 		return { approved: true };
 	}
 	return { approved: false };
@@ -270,11 +311,20 @@ export async function groupArchive(database: Database, actor: Actor, groupId: st
 			id: true,
 			startsAt: true,
 			series: { select: { timeZone: true } },
-			minutes: { orderBy: { version: 'desc' }, take: 1, select: { id: true, version: true, status: true, approvedAt: true, archivedAt: true } }
+			minutes: {
+				orderBy: { version: 'desc' },
+				take: 1,
+				select: { id: true, version: true, status: true, approvedAt: true, archivedAt: true }
+			}
 		}
 	});
 	// The zone the group meets in, so dates read the same for every reader (as in assembleMinutes).
-	return meetings.map((m) => ({ meetingId: m.id, startsAt: m.startsAt.toISOString(), timeZone: m.series?.timeZone ?? 'Asia/Tehran', minutes: m.minutes[0] ?? null }));
+	return meetings.map((m) => ({
+		meetingId: m.id,
+		startsAt: m.startsAt.toISOString(),
+		timeZone: m.series?.timeZone ?? 'Asia/Tehran',
+		minutes: m.minutes[0] ?? null
+	}));
 }
 
 /** Where one version of minutes lives (its meeting and version); access is checked there. */

@@ -16,7 +16,8 @@ export async function reindexProposals(database: Database, batch = 500): Promise
 	const stale = proposals.filter((p) => (seen.get(p.id) ?? -1) < p.updatedAt.getTime()).slice(0, batch);
 	for (const { id } of stale) {
 		const p = await db.proposal.findUnique({ where: { id }, select: { id: true, groupId: true, title: true, problem: true, idea: true } });
-		if (p) await indexDocument(database, { kind: 'proposal', refId: p.id, groupId: p.groupId, title: p.title, body: `${p.problem}\n${p.idea}` });
+		if (p)
+			await indexDocument(database, { kind: 'proposal', refId: p.id, groupId: p.groupId, title: p.title, body: `${p.problem}\n${p.idea}` });
 	}
 	return stale.length;
 }

@@ -49,7 +49,10 @@ export interface SearchHit {
 /** Groups whose minutes and proposals the actor may read. */
 async function readableGroups(database: Database, actor: Actor): Promise<string[]> {
 	const groups = await database.db.group.findMany({
-		where: { organisationId: actor.organisationId, ...(actor.isAdmin ? {} : { memberships: { some: { personId: actor.personId ?? '' } } }) },
+		where: {
+			organisationId: actor.organisationId,
+			...(actor.isAdmin ? {} : { memberships: { some: { personId: actor.personId ?? '' } } })
+		},
 		select: { id: true }
 	});
 	return groups.map((g) => g.id);

@@ -27,7 +27,9 @@ async function change(event: RequestEvent, run: (meetingId: string, form: FormDa
 export const actions: Actions = {
 	start: (e) => change(e, (meetingId) => startMeeting(e.locals.context.database.db, e.locals.user!, { meetingId })),
 	close: (e) =>
-		change(e, (meetingId) => closeMeetingAndFreezeAgenda(e.locals.context.database.db, e.locals.context.documents, e.locals.user!, { meetingId })),
+		change(e, (meetingId) =>
+			closeMeetingAndFreezeAgenda(e.locals.context.database.db, e.locals.context.documents, e.locals.user!, { meetingId })
+		),
 	checkin: (e) =>
 		change(e, (meetingId, form) =>
 			checkIn(e.locals.context.database.db, e.locals.user!, { meetingId, present: form.get('present') !== 'false' })

@@ -16,5 +16,8 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 		approvedAt,
 		record
 	}));
-	return json({ groupId: params.id, exportedAt: new Date().toISOString(), minutes }, { headers: { 'content-disposition': `attachment; filename="minutes-archive.json"` } });
+	return json(
+		{ groupId: params.id, exportedAt: new Date().toISOString(), minutes },
+		{ headers: { 'content-disposition': `attachment; filename="minutes-archive.json"` } }
+	);
 };
