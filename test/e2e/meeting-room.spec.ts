@@ -3,13 +3,15 @@
 // that. The room passes axe in both languages.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { USERS, signIn } from './support';
+import { USERS, signIn, switchLanguage } from './support';
 
 async function personIn(browser: Browser, baseURL: string, email: string, locale: 'en' | 'fa', viewport = { width: 1280, height: 900 }) {
 	const context = await browser.newContext({ viewport, locale: 'en-US' });
 	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: baseURL }]);
 	const page = await context.newPage();
 	await signIn(page, email);
+	// A language saved on the account (by another test) wins at sign-in: choose ours again.
+	if ((await page.locator('html').getAttribute('lang')) !== locale) await switchLanguage(page, locale);
 	return page;
 }
 
