@@ -10,7 +10,9 @@ async function personIn(browser: Browser, baseURL: string, email: string, locale
 	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: baseURL }]);
 	const page = await context.newPage();
 	await signIn(page, email);
-	// A language saved on the account (by another test) wins at sign-in: choose ours again.
+	// A language saved on the account (by another test) wins at sign-in, from the next full
+	// page load on: load once more, then choose ours again if it differs.
+	await page.reload();
 	if ((await page.locator('html').getAttribute('lang')) !== locale) await switchLanguage(page, locale);
 	return page;
 }
