@@ -34,9 +34,15 @@ export class RoomRegistry {
 			room = (async () => {
 				// Listen to the other nodes before reading the database, so no update falls
 				// between the two; one that arrives twice is harmless to Yjs.
-				await this.relay?.join(name, (update) => created.applyRemote(update));
+				await this.relay?.join(name, {
+					update: (update) => created.applyRemote(update),
+					awareness: (update) => created.presence.applyRemote(update),
+					awarenessWanted: () => created.presence.announce()
+				});
 				await created.load();
 				this.live.set(name, created);
+				// Who is already here on other nodes, without waiting for their next renewal.
+				this.relay?.requestAwareness(name);
 				return created;
 			})();
 			// A failed load is not cached: the next connection tries again.

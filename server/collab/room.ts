@@ -50,7 +50,11 @@ function savedMessage(vector: Map<number, number>): Uint8Array {
 export class Room {
 	readonly doc = new Y.Doc({ gc: true });
 	readonly peers = new Set<Peer>();
-	readonly presence = new Presence(this.doc, () => this.peers);
+	readonly presence = new Presence(
+		this.doc,
+		() => this.peers,
+		(update) => this.cluster?.publishAwareness(this.name, update)
+	);
 	/** Set after a failed write: the room no longer accepts anything. */
 	broken = false;
 	/** Edits received and not yet applied (the next tick takes them). */
@@ -65,6 +69,7 @@ export class Room {
 	/** What the database holds, per Yjs client; acknowledgements are built from this,
 	 * never from the in-memory document, which runs ahead while a write is in flight. */
 	private stored = new Map<number, number>();
+	/** What other nodes stored that is new here, sent to the local peers with the next tick. */
 	private remoteOut: Uint8Array[] = [];
 
 	constructor(
@@ -159,15 +164,18 @@ export class Room {
 				.catch(this.onError)
 				.finally(() => {
 					this.writing = null;
-					if (this.incoming.length || this.serverEdits.length) this.schedule();
+					if (this.incoming.length || this.serverEdits.length || this.remoteOut.length) this.schedule();
 				});
 		}, tickMs(this.peers.size));
 	}
 
-	/** One tick: apply what arrived, store what was new, then relay and acknowledge. */
+	/** One tick: apply what arrived, store what was new, then relay and acknowledge. What
+	 * other nodes stored since the last tick goes out in the same message. */
 	private async flush(): Promise<void> {
 		const batch = this.incoming;
 		this.incoming = [];
+		const out = this.remoteOut;
+		this.remoteOut = [];
 		const fresh = [...this.serverEdits];
 		this.serverEdits = [];
 		const malformed = new Set<Peer>();
@@ -202,12 +210,15 @@ export class Room {
 			}
 			this.sinceSnapshot += 1;
 			this.noteStored(update);
-			const message = syncUpdateMessage(update);
-			// Senders receive their own edits back too: one shared buffer for everyone keeps
-			// the fan-out at N sends per tick, and Yjs ignores what a peer already has.
-			for (const peer of this.peers) peer.send(message);
+			out.push(update);
 			this.cluster?.publish(this.name, update);
 			this.maybeCompact();
+		}
+		if (out.length > 0) {
+			// Senders receive their own edits back too: one shared buffer for everyone keeps
+			// the fan-out at N sends per tick, and Yjs ignores what a peer already has.
+			const message = syncUpdateMessage(out.length === 1 ? out[0] : Y.mergeUpdates(out));
+			for (const peer of this.peers) peer.send(message);
 		}
 		const writers = new Set(batch.filter((p) => p.peer.wantsAcks && !malformed.has(p.peer) && this.peers.has(p.peer)).map((p) => p.peer));
 		if (writers.size > 0) {
@@ -280,8 +291,8 @@ export class Room {
 		for (const peer of [...this.peers]) peer.close(CloseCode.rightsChanged, reason);
 	}
 
-	/** Applies an update another node stored, and passes on what was new here. Updates
-	 * that arrive together are merged and sent to the local peers once per tick. */
+	/** Applies an update another node stored; what was new here goes to the local peers
+	 * with the next tick, merged with everything else that tick sends. */
 	applyRemote(update: Uint8Array): void {
 		const captured: Uint8Array[] = [];
 		const capture = (u: Uint8Array) => void captured.push(u);
@@ -294,14 +305,7 @@ export class Room {
 		this.noteStored(update);
 		if (captured.length === 0) return;
 		this.remoteOut.push(...captured);
-		if (this.remoteOut.length === captured.length) {
-			setTimeout(() => {
-				const out = this.remoteOut;
-				this.remoteOut = [];
-				const message = syncUpdateMessage(out.length === 1 ? out[0] : Y.mergeUpdates(out));
-				for (const peer of this.peers) peer.send(message);
-			}, tickMs(this.peers.size));
-		}
+		this.schedule();
 	}
 
 	/** Re-reads the document from the database and applies what this node missed (after

@@ -105,6 +105,24 @@ describe('two nodes with PostgreSQL and Redis', () => {
 		await eventually(() => present.length === 2, 15_000, 'presence from the other node');
 	});
 
+	it('shows who is here and where they edit across nodes, and forgets who left', async () => {
+		const doc = await newMeeting();
+		const a = client(nodeA, doc, 'moderator');
+		await synced(a, 15_000);
+		a.provider.awareness.setLocalStateField('user', { name: 'on A' });
+		// B opens the document after A's state was set: it asks the other nodes at once,
+		// rather than waiting for A's client to renew its state (every 15 s).
+		const b = client(nodeB, doc, 'member');
+		await synced(b, 15_000);
+		const seenBy = (c: typeof a) =>
+			[...c.provider.awareness.getStates().values()].map((s) => (s.user as { name: string } | undefined)?.name);
+		await eventually(() => seenBy(b).includes('on A'), 5_000, 'A seen from node B');
+		b.provider.awareness.setLocalStateField('user', { name: 'on B' });
+		await eventually(() => seenBy(a).includes('on B'), 5_000, 'B seen from node A');
+		a.provider.destroy();
+		await eventually(() => !seenBy(b).includes('on A'), 5_000, 'A gone from node B');
+	});
+
 	it('keeps every acknowledged edit when a node is killed, over repeated trials', async () => {
 		for (let trial = 0; trial < 3; trial++) {
 			const [victim, survivor] = trial % 2 === 0 ? [nodeB, nodeA] : [nodeA, nodeB];
