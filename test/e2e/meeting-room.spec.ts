@@ -2,7 +2,7 @@
 // starts the timer; a member sees both, raises a hand and checks in; the moderator sees
 // that. The room passes axe in both languages.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page, type WebSocketRoute } from '@playwright/test';
 import { USERS, signIn, switchLanguage } from './support';
 
 async function personIn(browser: Browser, baseURL: string, email: string, locale: 'en' | 'fa', viewport = { width: 1280, height: 900 }) {
@@ -92,4 +92,58 @@ test('two browsers co-edit the agenda and each sees the other at once, saved', a
 	await expect(member.locator('.agenda input[placeholder]').last()).toHaveValue('Budget for the pilot');
 	await expect(status(moderator)).toHaveAttribute('data-status', 'saved');
 	await expect(status(member)).toHaveAttribute('data-status', 'saved');
+});
+
+/** Puts a page's WebSockets behind a switch, as a network that drops would: `cut()` takes
+ * the network away (open sockets close, new ones fail, HTTP fails) and `restore()` brings
+ * it back. Chromium's offline mode alone leaves open WebSockets running. */
+async function unreliableNetwork(page: Page) {
+	let up = true;
+	const open = new Set<WebSocketRoute>();
+	await page.routeWebSocket(/\/(collab|socket\.io)\//, (ws) => {
+		if (!up) return void ws.close({ code: 4000, reason: 'network down' });
+		ws.connectToServer();
+		open.add(ws);
+		ws.onClose(() => open.delete(ws));
+	});
+	return {
+		async cut() {
+			up = false;
+			await page.context().setOffline(true);
+			for (const ws of [...open]) await ws.close({ code: 4000, reason: 'network down' });
+		},
+		async restore() {
+			up = true;
+			await page.context().setOffline(false);
+		}
+	};
+}
+
+test('an edit made while the network is away is kept and arrives when it returns', async ({ browser, baseURL }) => {
+	const moderator = await personIn(browser, baseURL!, USERS.moderator, 'en');
+	await openMeeting(moderator, /status-(SCHEDULED|LIVE)/);
+	const room = moderator.url();
+	const member = await personIn(browser, baseURL!, USERS.member, 'en', { width: 390, height: 844 });
+	const network = await unreliableNetwork(member);
+	await member.goto(room);
+	const status = (page: Page) => page.locator('.agenda [data-status]');
+	const titles = (page: Page) => page.locator('.agenda input[placeholder]');
+	await expect(status(member)).toHaveAttribute('data-status', 'saved');
+	const title = `Written on the train ${Date.now()}`;
+
+	await network.cut();
+	await expect(status(member)).toHaveAttribute('data-status', 'offline');
+	await member.getByRole('button', { name: 'Add an item' }).click();
+	await titles(member).last().fill(title);
+	// The page says the edit is not saved yet, and the other browser has not seen it.
+	await expect(status(member)).toHaveAttribute('data-status', 'offline');
+	await expect(status(member)).toContainText('kept on this device');
+	await member.screenshot({ path: test.info().outputPath('room-offline-phone.png') });
+	await moderator.waitForTimeout(1000);
+	expect(await titles(moderator).evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).not.toContain(title);
+
+	await network.restore();
+	await expect(titles(moderator).last()).toHaveValue(title, { timeout: 15_000 });
+	await expect(status(member)).toHaveAttribute('data-status', 'saved', { timeout: 15_000 });
+	await expect(status(moderator)).toHaveAttribute('data-status', 'saved');
 });
