@@ -1,9 +1,11 @@
-// Reading items: an owner's "My actions" across groups, a group's filtered list, and one
-// item with its history.
+// Reading items: an owner's "My actions" across groups, a group's filtered list, the items
+// made for one proposal or outcome, and one item with its history.
 import type { Db, Prisma } from '../../db/client';
 import { addDays, byDue, todayIn, type ActionItemView, type ActionStatus } from '../../../shared/action-items';
 import type { GroupRole, Side } from '../../../shared/sides';
 import { groupAccess, type Actor, type GroupAccess } from '../access';
+import { findProposal } from '../proposals/proposal-access';
+import { findOutcome } from '../proposals/outcomes';
 import { parse } from '../validation';
 import { canChangeItem, canCreateItems, itemAccess } from './access';
 import { ListFilter } from './inputs';
@@ -91,6 +93,33 @@ export async function groupActionItems(
 		filter,
 		items: rows.map((r) => itemView(r, canChangeItem(actor, access, r))).sort(byDue),
 		seats: await seatsOf(db, groupId)
+	};
+}
+
+/** What an item was made for, "later from a proposal or outcome". */
+export type ItemLink = { proposalId: string } | { outcomeId: string };
+
+export interface LinkedActionItems {
+	groupId: string;
+	/** May the actor add items for it (on the group's list, with the link filled in). */
+	canCreate: boolean;
+	items: ActionItemView[];
+}
+
+/** The items made for one proposal or outcome, for its page; NOT_FOUND unless the actor may see
+ * that proposal or outcome (a draft stays its author's and the moderators', as on its page). */
+export async function linkedActionItems(db: Db, actor: Actor, link: ItemLink): Promise<LinkedActionItems> {
+	const [groupId, linkWhere]: [string, Prisma.ActionItemWhereInput] =
+		'proposalId' in link
+			? [(await findProposal(db, actor, link.proposalId)).proposal.groupId, { proposalId: link.proposalId }]
+			: [(await findOutcome(db, actor, link.outcomeId)).outcome.groupId, { outcomeId: link.outcomeId }];
+	// The group's own rights, as on its list: whoever reads the group reads its items.
+	const access = await groupAccess(db, actor, groupId);
+	const rows = await db.actionItem.findMany({ where: { groupId, ...linkWhere }, include: itemInclude });
+	return {
+		groupId,
+		canCreate: canCreateItems(access),
+		items: rows.map((r) => itemView(r, canChangeItem(actor, access, r))).sort(byDue)
 	};
 }
 
