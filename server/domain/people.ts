@@ -196,7 +196,7 @@ export async function setPersonArchived(db: Db, actor: Actor, id: string, archiv
 }
 
 /** Merges a duplicate into the person to keep: seats, classification, offers and seeks,
- * introductions and the account move over; blanks are filled from the duplicate; the
+ * introductions, action items, outcomes they execute, proposal links and the account move over; blanks are filled from the duplicate; the
  * duplicate stays, archived, pointing at the kept record, so old records still resolve. */
 export async function mergePeople(db: Db, actor: Actor, keepId: string, duplicate: string): Promise<void> {
 	await requireDatabankRight(db, actor, 'manage');
@@ -253,6 +253,17 @@ export async function mergePeople(db: Db, actor: Actor, keepId: string, duplicat
 		});
 		await tx.introduction.updateMany({ where: { personId: duplicateId }, data: { personId: keepId } });
 		await tx.introduction.updateMany({ where: { toPersonId: duplicateId }, data: { toPersonId: keepId } });
+		// The work follows the person: the action items they own, the outcomes they
+		// execute, and their place on proposals (where the kept record is not already there).
+		await tx.actionItem.updateMany({ where: { ownerPersonId: duplicateId }, data: { ownerPersonId: keepId } });
+		await tx.outcome.updateMany({ where: { executorPersonId: duplicateId }, data: { executorPersonId: keepId } });
+		const keptLinks = await tx.proposalPerson.findMany({ where: { personId: keepId } });
+		const linked = new Set(keptLinks.map((l) => `${l.proposalId}:${l.role}`));
+		const dupLinks = await tx.proposalPerson.findMany({ where: { personId: duplicateId } });
+		await tx.proposalPerson.createMany({
+			data: dupLinks.filter((l) => !linked.has(`${l.proposalId}:${l.role}`)).map((l) => ({ ...l, personId: keepId }))
+		});
+		await tx.proposalPerson.deleteMany({ where: { personId: duplicateId } });
 		if (dup.user && !keep.user) {
 			await tx.user.update({ where: { id: dup.user.id }, data: { personId: null } });
 			await tx.user.update({ where: { id: dup.user.id }, data: { personId: keepId } });

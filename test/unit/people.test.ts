@@ -85,6 +85,37 @@ describe('people', () => {
 		await expect(setPersonArchived(f.db, f.actors.admin, dup, false)).rejects.toMatchObject({ code: 'CONFLICT' });
 		await expect(mergePeople(f.db, f.actors.admin, keep, keep)).rejects.toMatchObject({ code: 'INVALID' });
 	});
+	it('moves the work with a merged person: action items, outcomes they execute, and proposal links', async () => {
+		const keep = await f.person({ name: 'زهرا کریمی' });
+		const dup = await f.person({ name: 'زهرا كريمي' });
+		const proposal = await f.db.proposal.create({ data: { groupId: f.groupId, title: 'بازارچه' } });
+		const other = await f.db.proposal.create({ data: { groupId: f.groupId, title: 'کارگاه' } });
+		await f.db.proposalPerson.createMany({
+			data: [
+				{ proposalId: proposal.id, personId: keep, role: 'EXPERT' },
+				{ proposalId: proposal.id, personId: dup, role: 'EXPERT' },
+				{ proposalId: other.id, personId: dup, role: 'CAPITAL_OWNER' }
+			]
+		});
+		const outcome = await f.db.outcome.create({
+			data: { proposalId: proposal.id, groupId: f.groupId, kind: 'SERVICE', title: 'بازارچه', executorPersonId: dup }
+		});
+		const item = await f.db.actionItem.create({
+			data: { groupId: f.groupId, title: 'تماس با شهرداری', ownerPersonId: dup, dueDate: '2026-12-01' }
+		});
+
+		await mergePeople(f.db, f.actors.admin, keep, dup);
+
+		expect(await f.db.actionItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ ownerPersonId: keep });
+		expect(await f.db.outcome.findUniqueOrThrow({ where: { id: outcome.id } })).toMatchObject({ executorPersonId: keep });
+		const links = await f.db.proposalPerson.findMany({ where: { personId: { in: [keep, dup] } }, orderBy: { role: 'asc' } });
+		expect(links.map((l) => [l.proposalId, l.personId, l.role]).sort()).toEqual(
+			[
+				[proposal.id, keep, 'EXPERT'],
+				[other.id, keep, 'CAPITAL_OWNER']
+			].sort()
+		);
+	});
 	it('merges a duplicate named by its email, whatever its spelling', async () => {
 		const keep = await f.person({ name: 'علی رضایی' });
 		const dup = await f.person({ name: 'Ali Rezaei', email: 'ali.r@example.org' });
