@@ -14,6 +14,10 @@ import { agendaDocumentName } from '../../shared/documents';
 import { MessageType } from '../../shared/collab';
 import type { Database } from '../../server/db/client';
 import type { PresenceEntry } from '../../shared/events';
+import type { VotingState } from '../../shared/vote-events';
+import { actorFor, nextMeeting } from '../support/meeting-fixture';
+import { fileProposal } from '../../server/domain/proposals/proposals';
+import { moveProposal } from '../../server/domain/proposals/lifecycle';
 
 let redis: TestRedis;
 let nodeA: TestServer;
@@ -103,6 +107,60 @@ describe('two nodes with PostgreSQL and Redis', () => {
 		await sockets[0].emitWithAck('group:join', { groupId });
 		await sockets[1].emitWithAck('group:join', { groupId });
 		await eventually(() => present.length === 2, 15_000, 'presence from the other node');
+	});
+
+	it('runs a vote with members on both nodes: each node shows the count and the result the database holds', async () => {
+		const db = database.db;
+		const meeting = await nextMeeting(db);
+		const { id: proposalId } = await fileProposal(db, await actorFor(db, 'member'), meeting.groupId, {
+			title: 'Two-node market',
+			submit: true
+		});
+		await moveProposal(db, await actorFor(db, 'moderator'), proposalId, { to: 'IN_REVIEW' });
+		const voter = async (node: TestServer, who: string) => {
+			const socket = await connectSocket(node.url, cookies[who]);
+			cleanup.push(() => socket.close());
+			const seen: { state: VotingState | null } = { state: null };
+			socket.on('vote:state', (s) => {
+				if (!seen.state || s.version >= seen.state.version) seen.state = s;
+			});
+			expect(await socket.emitWithAck('meeting:join', { meetingId: meeting.id })).toMatchObject({ ok: true });
+			return { socket, seen };
+		};
+		const mod = await voter(nodeA, 'moderator');
+		const member = await voter(nodeB, 'member');
+		const executor = await voter(nodeB, 'executor');
+		const meetingId = meeting.id;
+		expect(await mod.socket.emitWithAck('meeting:start', { meetingId })).toMatchObject({ ok: true });
+		for (const c of [mod, member, executor])
+			expect(await c.socket.emitWithAck('meeting:checkin', { meetingId })).toMatchObject({ ok: true });
+		const others = await db.membership.findMany({
+			where: { groupId: meeting.groupId, role: 'MEMBER', side: { in: ['EXPERT', 'AGENCY', 'LEGAL'] } }
+		});
+		for (const seat of others)
+			expect(await mod.socket.emitWithAck('meeting:attendance', { meetingId, personId: seat.personId, present: true })).toMatchObject({
+				ok: true
+			});
+
+		const opened = await mod.socket.emitWithAck('vote:open', { meetingId, proposalId });
+		if (!opened.ok) throw new Error(opened.code);
+		const { voteId } = opened;
+		// The vote was opened on node A; members on node B see it and vote there.
+		await eventually(() => member.seen.state?.open?.voteId === voteId, 10_000, 'the open vote on node B');
+		expect(await member.socket.emitWithAck('vote:cast', { meetingId, voteId, choice: 'YES' })).toEqual({ ok: true, choice: 'YES' });
+		expect(await executor.socket.emitWithAck('vote:cast', { meetingId, voteId, choice: 'NO' })).toEqual({ ok: true, choice: 'NO' });
+		expect(await mod.socket.emitWithAck('vote:cast', { meetingId, voteId, choice: 'YES' })).toEqual({ ok: true, choice: 'YES' });
+		for (const c of [mod, member, executor])
+			await eventually(() => c.seen.state?.open?.tally.yes === 2 && c.seen.state?.open?.tally.no === 1, 10_000, 'the count on both nodes');
+
+		expect(await mod.socket.emitWithAck('vote:close', { meetingId, voteId })).toEqual({ ok: true, result: 'PASSED' });
+		for (const c of [mod, member, executor])
+			await eventually(() => c.seen.state?.closed[0]?.voteId === voteId, 10_000, 'the result on both nodes');
+		const stored = await db.vote.findUniqueOrThrow({ where: { id: voteId } });
+		expect(stored).toMatchObject({ status: 'CLOSED', result: 'PASSED', yes: 2, no: 1, abstain: 0 });
+		expect(member.seen.state!.closed[0]).toMatchObject({ voteId, result: 'PASSED' });
+		expect(member.seen.state!.decisions.some((d) => d.proposalId === proposalId && d.outcome === 'APPROVED')).toBe(true);
+		expect(await mod.socket.emitWithAck('meeting:close', { meetingId })).toMatchObject({ ok: true });
 	});
 
 	it('shows who is here and where they edit across nodes, and forgets who left', async () => {
