@@ -178,6 +178,12 @@ export class Room {
 		this.remoteOut = [];
 		const fresh = [...this.serverEdits];
 		this.serverEdits = [];
+		const senders = new Set(batch.map((b) => b.peer));
+		// A tick made of one peer's edits alone holds nothing that peer lacks: it is sent
+		// only the acknowledgement (with many small documents, most ticks are like this).
+		// Not so if the document held edits waiting for a missing part: this tick may release them.
+		const waiting = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+		const soleSender = senders.size === 1 && fresh.length === 0 && out.length === 0 && !waiting ? batch[0].peer : null;
 		const malformed = new Set<Peer>();
 		const capture = (u: Uint8Array) => void fresh.push(u);
 		// Only what is new to the document is kept: the doc's own update event gives exactly
@@ -215,10 +221,11 @@ export class Room {
 			this.maybeCompact();
 		}
 		if (out.length > 0) {
-			// Senders receive their own edits back too: one shared buffer for everyone keeps
-			// the fan-out at N sends per tick, and Yjs ignores what a peer already has.
+			// Where several peers' edits were merged, their senders receive them back too: one
+			// shared buffer for everyone keeps the fan-out at N sends per tick, and Yjs ignores
+			// what a peer already has.
 			const message = syncUpdateMessage(out.length === 1 ? out[0] : Y.mergeUpdates(out));
-			for (const peer of this.peers) peer.send(message);
+			for (const peer of this.peers) if (peer !== soleSender) peer.send(message);
 		}
 		const writers = new Set(batch.filter((p) => p.peer.wantsAcks && !malformed.has(p.peer) && this.peers.has(p.peer)).map((p) => p.peer));
 		if (writers.size > 0) {

@@ -33,6 +33,54 @@ function lockKey(name: string): number {
 	return h & 0x7fffffff;
 }
 
+/** Most rows a single INSERT carries (two bound parameters each, far below any limit). */
+const MAX_BATCH_ROWS = 1000;
+
+interface PendingAppend {
+	name: string;
+	updates: Uint8Array[];
+	resolve(lastId: number): void;
+	reject(error: unknown): void;
+}
+
+/** Appends that arrive in one turn of the event loop, from any number of documents, go to
+ * the database as one INSERT (one statement, so all or nothing): with many small documents
+ * a query per edit would cost more than the edits themselves. Each caller learns the id of
+ * its own document's last row; a failed INSERT fails every caller in it. */
+function batchedAppend(db: Db): DocumentStore['append'] {
+	const queue: PendingAppend[] = [];
+	const write = async (batch: PendingAppend[]) => {
+		try {
+			const rows = await db.yDocUpdate.createManyAndReturn({
+				data: batch.flatMap((b) => b.updates.map((update) => ({ docName: b.name, update: bytes(update) }))),
+				select: { id: true, docName: true }
+			});
+			const last = new Map<string, number>();
+			for (const row of rows) last.set(row.docName, Math.max(last.get(row.docName) ?? 0, row.id));
+			for (const b of batch) b.resolve(last.get(b.name) ?? 0);
+		} catch (error) {
+			for (const b of batch) b.reject(error);
+		}
+	};
+	const drain = () => {
+		while (queue.length > 0) {
+			const batch: PendingAppend[] = [];
+			let rows = 0;
+			while (queue.length > 0 && (batch.length === 0 || rows + queue[0].updates.length <= MAX_BATCH_ROWS)) {
+				const next = queue.shift()!;
+				rows += next.updates.length;
+				batch.push(next);
+			}
+			void write(batch);
+		}
+	};
+	return (name, updates) =>
+		new Promise<number>((resolve, reject) => {
+			if (queue.length === 0) setImmediate(drain);
+			queue.push({ name, updates, resolve, reject });
+		});
+}
+
 export function prismaDocumentStore(db: Db, provider: DatabaseProvider): DocumentStore {
 	return {
 		async load(name) {
@@ -49,16 +97,7 @@ export function prismaDocumentStore(db: Db, provider: DatabaseProvider): Documen
 				pending: rows.length
 			};
 		},
-		async append(name, updates) {
-			if (updates.length === 1) {
-				const row = await db.yDocUpdate.create({ data: { docName: name, update: bytes(updates[0]) }, select: { id: true } });
-				return row.id;
-			}
-			const rows = await db.$transaction(
-				updates.map((update) => db.yDocUpdate.create({ data: { docName: name, update: bytes(update) }, select: { id: true } }))
-			);
-			return rows.at(-1)!.id;
-		},
+		append: batchedAppend(db),
 		async compact(name, upToId) {
 			await db.$transaction(async (tx) => {
 				// Two nodes compacting one document at once would each read a different

@@ -76,6 +76,40 @@ for (const [label, open] of [
 			expect(textOf(after)).toBe(text);
 		});
 
+		it('stores appends to many documents made at once, each told the id of its own last row', async () => {
+			const database = await open();
+			const store = prismaDocumentStore(database.db, database.provider);
+			const docs = Array.from({ length: 30 }, (_, i) => ({ name: `many-${i}`, ...edits(5 + i) }));
+			// Every document appends in the same turn of the event loop, as rooms do under load.
+			const ids = await Promise.all(docs.map((d) => store.append(d.name, d.updates)));
+			for (const [i, d] of docs.entries()) {
+				const rows = await database.db.yDocUpdate.findMany({ where: { docName: d.name }, select: { id: true } });
+				expect(rows).toHaveLength(d.updates.length);
+				expect(ids[i]).toBe(Math.max(...rows.map((r) => r.id)));
+				expect(textOf(await store.load(d.name))).toBe(d.text);
+			}
+		});
+
+		it('fails every append of a batch the database refuses, and stores none of it', async () => {
+			const database = await open();
+			const store = prismaDocumentStore(database.db, database.provider);
+			const good = edits(3);
+			// The database refuses one document's rows; the others share its INSERT.
+			if (database.provider === 'sqlite') {
+				await database.db.$executeRawUnsafe(
+					`CREATE TRIGGER refuse BEFORE INSERT ON "YDocUpdate" WHEN NEW."docName" = 'refused' BEGIN SELECT RAISE(ABORT, 'refused'); END`
+				);
+			} else {
+				await database.db.$executeRawUnsafe(
+					`CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN IF NEW."docName" = 'refused' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`
+				);
+				await database.db.$executeRawUnsafe(`CREATE TRIGGER refuse BEFORE INSERT ON "YDocUpdate" FOR EACH ROW EXECUTE FUNCTION refuse()`);
+			}
+			const results = await Promise.allSettled([store.append('fine', good.updates), store.append('refused', good.updates)]);
+			expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+			expect(await database.db.yDocUpdate.count({ where: { docName: 'fine' } })).toBe(0);
+		});
+
 		it('loses nothing when compactions race each other and new appends', async () => {
 			const database = await open();
 			const store = prismaDocumentStore(database.db, database.provider);
