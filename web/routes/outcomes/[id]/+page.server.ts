@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { outcomeDetail } from '$server/domain/proposals/outcome-views';
+import { linkedActionItems } from '$server/domain/action-items/queries';
 import { addMilestone, addOutcomeUpdate, deliverOutcome, removeMilestone, setMilestoneProgress } from '$server/domain/proposals/outcomes';
 import type { MilestoneInput, OutcomeUpdateInput } from '$shared/proposals';
 import { requireUser } from '$lib/server/auth-guard';
@@ -10,7 +11,11 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	return { outcome: await domainCall(() => outcomeDetail(locals.context.database.db, user, params.id)) };
+	const db = locals.context.database.db;
+	const [outcome, actionItems] = await domainCall(() =>
+		Promise.all([outcomeDetail(db, user, params.id), linkedActionItems(db, user, { outcomeId: params.id })])
+	);
+	return { outcome, actionItems };
 };
 
 /** One form's domain call; input errors go back to that form (`which`) with what was sent. */

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { proposalDetail } from '$server/domain/proposals/detail';
+import { linkedActionItems } from '$server/domain/action-items/queries';
 import { moveProposal } from '$server/domain/proposals/lifecycle';
 import { reviewProposal } from '$server/domain/proposals/reviews';
 import { startExecution } from '$server/domain/proposals/outcomes';
@@ -12,7 +13,11 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	return { proposal: await domainCall(() => proposalDetail(locals.context.database.db, user, params.id)) };
+	const db = locals.context.database.db;
+	const [proposal, actionItems] = await domainCall(() =>
+		Promise.all([proposalDetail(db, user, params.id), linkedActionItems(db, user, { proposalId: params.id })])
+	);
+	return { proposal, actionItems };
 };
 
 /** Runs one form's domain call; input errors come back to that form (`which`) with what was sent. */
