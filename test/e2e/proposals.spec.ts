@@ -173,9 +173,17 @@ test('a proposal goes from a live meeting through the six sides and a vote to a 
 	await moderator.getByRole('button', { name: 'Start the outcome' }).click();
 	await expect(moderator).toHaveURL(/\/outcomes\/[a-z0-9]+$/);
 	const outcome = moderator.url();
+	// Its page offers the moderator to add action items for it; the executor, who may not, sees no card while there are none.
+	const outcomeId = new URL(outcome).pathname.split('/').pop()!;
+	await expect(moderator.getByRole('region', { name: 'Action items' })).toContainText('No action items for this outcome yet.');
+	await expect(moderator.getByRole('link', { name: 'Add an action item' })).toHaveAttribute(
+		'href',
+		new RegExp(`^/groups/[a-z0-9]+/actions\\?outcomeId=${outcomeId}#new$`)
+	);
 
 	// The executor adds a milestone, an update with a link, and delivers (Persian).
 	await executor.goto(outcome);
+	await expect(executor.getByRole('heading', { name: 'اقدام‌ها', exact: true })).toHaveCount(0);
 	await executor.getByLabel('مرحله', { exact: true }).fill('اجاره‌ی فروشگاه');
 	await executor.getByLabel('سررسید').fill('2027-02-01');
 	await executor.locator('#ms-progress').fill('100');
@@ -265,4 +273,59 @@ test('filing, reviewing and voting work without JavaScript', async ({ browser, b
 	await expect(page.locator('.decisions')).toContainText('Rejected');
 	await expect(page.locator('.results')).toContainText('not passed');
 	await context.close();
+});
+
+test('a moderator adds an action item from a proposal and finds it listed on the proposal, in English and Persian', async ({
+	browser,
+	baseURL
+}) => {
+	const ITEM = 'Ask the district library for a room';
+	const moderator = await personIn(browser, baseURL!, USERS.moderator, 'en');
+	// The second demo group: no other test files proposals or makes items there, and its
+	// executor has no account, so nobody else's notifications or My actions change.
+	await moderator.getByRole('link', { name: GROUP_NAMES[1] }).first().click();
+	await moderator.getByRole('link', { name: 'Proposals and outcomes' }).click();
+	await moderator.getByRole('link', { name: 'New proposal' }).click();
+	await moderator.getByLabel('Title').fill('Seed library for the district');
+	await moderator.getByLabel('The problem').fill('Gardeners in the district have no place to swap seeds.');
+	await moderator.getByRole('button', { name: 'File and submit' }).click();
+	// The proposal's own page, not the form's /groups/…/proposals/new.
+	await expect(moderator).toHaveURL(/^[a-z]+:\/\/[^/]+\/proposals\/[a-z0-9]+$/);
+	const proposal = moderator.url();
+
+	const card = moderator.getByRole('region', { name: 'Action items' });
+	await expect(card).toContainText('No action items for this proposal yet.');
+	await card.getByRole('link', { name: 'Add an action item' }).click();
+	await expect(moderator).toHaveURL(/\/groups\/[a-z0-9]+\/actions\?proposalId=[a-z0-9]+#new$/);
+	const create = moderator.getByRole('region', { name: 'New action item' });
+	await expect(create).toContainText('For the proposal this page was opened from.');
+	await create.getByLabel('What needs doing').fill(ITEM);
+	const owner = (await create.getByLabel('Owner').locator('option:checked').textContent())!.split(' — ')[0];
+	await create.getByRole('button', { name: 'Add', exact: true }).click();
+	await expect(create.getByText('Action item added.')).toBeVisible();
+
+	await create.getByRole('link', { name: 'Back to the proposal' }).click();
+	await expect(moderator).toHaveURL(proposal);
+	const row = card.getByRole('listitem').filter({ hasText: ITEM });
+	await expect(row).toContainText(`Owner: ${owner}`);
+	await expect(row).toContainText('Open');
+	await expect(row).toContainText(/Due \d/);
+	await expect(row.getByRole('link', { name: ITEM })).toHaveAttribute('href', /^\/actions\/[a-z0-9]+$/);
+	expect(await seriousViolations(moderator)).toEqual([]);
+	await card.screenshot({ path: test.info().outputPath('proposal-action-items-en.png') });
+	await shot(moderator, 'proposal-action-items-page-en');
+
+	await switchLanguage(moderator, 'fa');
+	const cardFa = moderator.getByRole('region', { name: 'اقدام‌ها' });
+	const rowFa = cardFa.getByRole('listitem').filter({ hasText: ITEM });
+	await expect(rowFa).toContainText(`مسئول: ${owner}`);
+	await expect(rowFa).toContainText('باز');
+	await expect(rowFa).toContainText(/موعد: [۰-۹]/);
+	await expect(cardFa.getByRole('link', { name: 'افزودن اقدام' })).toBeVisible();
+	expect(await seriousViolations(moderator)).toEqual([]);
+	await cardFa.screenshot({ path: test.info().outputPath('proposal-action-items-fa.png') });
+	await shot(moderator, 'proposal-action-items-page-fa');
+	// The language is saved on the account: leave it as the other tests expect it.
+	await switchLanguage(moderator, 'en');
+	await moderator.context().close();
 });
