@@ -127,3 +127,26 @@ test('the databank pages have no serious accessibility problems, in both languag
 		await page.context().clearCookies();
 	}
 });
+
+test('an administrator adds a person: a bad field is named beside it and what was typed stays', async ({ page, context, baseURL }) => {
+	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'fa', url: baseURL! }]);
+	await signIn(page, USERS.admin);
+	await page.goto('/people/new');
+	await page.getByLabel('نام و نام خانوادگی').fill('نرگس فاضلی');
+	await page.getByLabel('تلفن').fill('شماره ندارم');
+	await page.getByLabel('معرفی کوتاه').fill('طراح بسته‌بندی');
+	await page.locator('form.databank-form button[type=submit]').click();
+
+	const phone = page.getByLabel('تلفن');
+	await expect(phone).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.locator('#phone-error')).toHaveText('فقط رقم، فاصله، خط تیره یا پرانتز به کار ببرید.');
+	await expect(phone).toHaveAccessibleDescription('فقط رقم، فاصله، خط تیره یا پرانتز به کار ببرید.');
+	await expect(page.getByLabel('نام و نام خانوادگی')).toHaveValue('نرگس فاضلی');
+	await expect(page.getByLabel('معرفی کوتاه')).toHaveValue('طراح بسته‌بندی');
+	expect(await seriousViolations(page)).toEqual([]);
+	await page.screenshot({ path: test.info().outputPath('person-form-fa.png'), fullPage: true });
+
+	await phone.fill('۰۹۱۲ ۳۴۵ ۶۷۸۹');
+	await page.locator('form.databank-form button[type=submit]').click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('نرگس فاضلی');
+});

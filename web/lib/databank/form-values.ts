@@ -1,0 +1,5 @@
+// Reading a form's values back after a failed submit: what was sent may be a string, a
+// number or a list, or missing.
+
+export const textValue = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+export const listValue = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
