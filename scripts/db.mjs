@@ -33,7 +33,9 @@ async function renderSchemas() {
 		`// GENERATED from ${SOURCE} by scripts/db.mjs — edit the source, not this file.\n` +
 		source
 			.replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
-			.replace(/output\s*=\s*"\.\/generated\/sqlite"/, 'output   = "../generated/postgresql"');
+			.replace(/output\s*=\s*"\.\/generated\/sqlite"/, 'output   = "../generated/postgresql"')
+			// Lines only PostgreSQL understands are written in the source as `//@pg <line>`.
+			.replace(/^(\s*)\/\/@pg /gm, '$1');
 	await mkdir(path.dirname(PROVIDERS.postgresql.schema), { recursive: true });
 	await writeFile(PROVIDERS.postgresql.schema, pg);
 	return { sqlite: source, postgresql: pg };
