@@ -12,6 +12,10 @@ const STATUS: Record<MeetingStatus, () => string> = {
 
 export const statusLabel = (status: MeetingStatus): string => STATUS[status]();
 
+/** The chip tone (web/app.css) of a meeting's status: a live meeting stands out. */
+export const statusTone = (status: MeetingStatus): string =>
+	({ SCHEDULED: '', LIVE: 'tone-strong', CLOSED: 'tone-accent', CANCELLED: 'tone-danger' })[status];
+
 /** A meeting's weekday, date and time in its series' zone: Jalali in Persian, Gregorian
  * in English. Composed from parts, because ICU's "full" Persian pattern reads oddly. */
 export const meetingWhen = (startsAt: Date | string, timeZone: string, style: 'long' | 'medium' = 'long'): string =>
