@@ -85,15 +85,16 @@ export function prismaDocumentStore(db: Db, provider: DatabaseProvider): Documen
 	return {
 		async load(name) {
 			const snapshot = await db.yDocSnapshot.findUnique({ where: { docName: name } });
-			const after = snapshot?.upToId ?? 0;
+			// Every row still in the log, not only those numbered after the snapshot: with
+			// several nodes, a row may commit after one with a higher id was compacted.
 			const rows = await db.yDocUpdate.findMany({
-				where: { docName: name, id: { gt: after } },
+				where: { docName: name },
 				orderBy: { id: 'asc' },
 				select: { id: true, update: true }
 			});
 			return {
 				updates: [...(snapshot ? [snapshot.state] : []), ...rows.map((r) => r.update)],
-				lastId: rows.at(-1)?.id ?? after,
+				lastId: Math.max(rows.at(-1)?.id ?? 0, snapshot?.upToId ?? 0),
 				pending: rows.length
 			};
 		},
@@ -106,9 +107,9 @@ export function prismaDocumentStore(db: Db, provider: DatabaseProvider): Documen
 				const snapshot = await tx.yDocSnapshot.findUnique({ where: { docName: name } });
 				if (snapshot && snapshot.upToId >= upToId) return;
 				const rows = await tx.yDocUpdate.findMany({
-					where: { docName: name, id: { gt: snapshot?.upToId ?? 0, lte: upToId } },
+					where: { docName: name, id: { lte: upToId } },
 					orderBy: { id: 'asc' },
-					select: { update: true }
+					select: { id: true, update: true }
 				});
 				const doc = new Y.Doc();
 				if (snapshot) Y.applyUpdate(doc, snapshot.state);
@@ -116,7 +117,12 @@ export function prismaDocumentStore(db: Db, provider: DatabaseProvider): Documen
 				const state = bytes(Y.encodeStateAsUpdate(doc));
 				doc.destroy();
 				await tx.yDocSnapshot.upsert({ where: { docName: name }, create: { docName: name, state, upToId }, update: { state, upToId } });
-				await tx.yDocUpdate.deleteMany({ where: { docName: name, id: { lte: upToId } } });
+				// Exactly the rows folded in: a row another node is still committing (a lower id
+				// than upToId, invisible to this transaction) stays in the log for the next load.
+				const ids = rows.map((r) => r.id);
+				for (let i = 0; i < ids.length; i += MAX_BATCH_ROWS) {
+					await tx.yDocUpdate.deleteMany({ where: { id: { in: ids.slice(i, i + MAX_BATCH_ROWS) } } });
+				}
 			});
 		}
 	};

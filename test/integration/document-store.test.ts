@@ -14,17 +14,18 @@ afterAll(async () => {
 	for (const c of cleanups.reverse()) await c();
 });
 
-async function sqlite(): Promise<Database> {
+async function sqlite(): Promise<Database & { url: string }> {
 	const dir = mkdtempSync(path.join(tmpdir(), 'rahkar-store-'));
-	const database = await openDatabase(`file:${path.join(dir, 'store.db')}`);
+	const url = `file:${path.join(dir, 'store.db')}`;
+	const database = await openDatabase(url);
 	cleanups.push(async () => {
 		await database.close();
 		rmSync(dir, { recursive: true, force: true });
 	});
-	return database;
+	return Object.assign(database, { url });
 }
 
-async function postgres(): Promise<Database> {
+async function postgres(): Promise<Database & { url: string }> {
 	const admin = inject('postgresUrl');
 	expect(admin, 'PostgreSQL is needed: set TEST_POSTGRES_URL or install initdb/pg_ctl').toBeTruthy();
 	const name = `rahkar_store_${process.pid}_${Date.now()}`;
@@ -39,7 +40,7 @@ async function postgres(): Promise<Database> {
 		await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 		await client.end();
 	});
-	return database;
+	return Object.assign(database, { url: url.toString() });
 }
 
 /** n single-character edits from one writer, as the updates a server would store. */
@@ -108,6 +109,34 @@ for (const [label, open] of [
 			const results = await Promise.allSettled([store.append('fine', good.updates), store.append('refused', good.updates)]);
 			expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
 			expect(await database.db.yDocUpdate.count({ where: { docName: 'fine' } })).toBe(0);
+		});
+
+		it('keeps a row that commits after a compaction passed its id (another node was slower)', async () => {
+			const database = await open();
+			const store = prismaDocumentStore(database.db, database.provider);
+			const { updates, text } = edits(3);
+			if (database.provider === 'postgresql') {
+				// Node B takes the lower id and commits last; node A appends after it and compacts.
+				const slow = new pg.Client({ connectionString: database.url });
+				await slow.connect();
+				await slow.query('BEGIN');
+				await slow.query('INSERT INTO "YDocUpdate" ("docName", "update") VALUES ($1, $2)', ['late', Buffer.from(updates[0])]);
+				const lastId = await store.append('late', updates.slice(1));
+				await store.compact('late', lastId);
+				await slow.query('COMMIT');
+				await slow.end();
+			} else {
+				// SQLite serialises writers, so the same state is reached by a row numbered
+				// below a snapshot that does not contain it.
+				const lastId = await store.append('late', updates.slice(1));
+				await store.compact('late', lastId);
+				await database.db.yDocUpdate.create({ data: { id: 0, docName: 'late', update: updates[0] as Uint8Array<ArrayBuffer> } });
+			}
+			expect(textOf(await store.load('late'))).toBe(text);
+			// A later compaction folds it in, like any other row.
+			await store.compact('late', 1_000_000);
+			expect(await database.db.yDocUpdate.count({ where: { docName: 'late' } })).toBe(0);
+			expect(textOf(await store.load('late'))).toBe(text);
 		});
 
 		it('loses nothing when compactions race each other and new appends', async () => {
