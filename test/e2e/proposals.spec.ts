@@ -185,7 +185,12 @@ test('a proposal goes from a live meeting through the six sides and a vote to a 
 	await executor.goto(outcome);
 	await expect(executor.getByRole('heading', { name: 'اقدام‌ها', exact: true })).toHaveCount(0);
 	await executor.getByLabel('مرحله', { exact: true }).fill('اجاره‌ی فروشگاه');
-	await executor.getByLabel('سررسید').fill('2027-02-01');
+	// In Persian the due day is chosen in the Jalali calendar: 12 Bahman 1405 is 1 February 2027.
+	const milestoneForm = executor.locator('form').filter({ has: executor.locator('#ms-due') });
+	await milestoneForm.getByLabel('روز', { exact: true }).selectOption({ label: '۱۲' });
+	await milestoneForm.getByLabel('ماه', { exact: true }).selectOption({ label: 'بهمن' });
+	await milestoneForm.getByLabel('سال', { exact: true }).selectOption({ label: '۱۴۰۵' });
+	await expect(milestoneForm.locator('input[name=dueDate]')).toHaveValue('2027-02-01');
 	await executor.locator('#ms-progress').fill('100');
 	await executor.getByRole('button', { name: 'افزودن مرحله' }).last().click();
 	await expect(executor.getByRole('progressbar', { name: 'اجاره‌ی فروشگاه' })).toHaveAttribute('aria-valuenow', '100');
