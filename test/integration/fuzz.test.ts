@@ -80,41 +80,48 @@ async function emitRaw(cookie: string | undefined, events: [string, unknown][]):
 }
 
 describe('fuzzing the realtime endpoints', () => {
-	it('survives hostile traffic while honest clients keep converging and storing', async () => {
-		const [a, b] = [yjsClient(server.url, doc, cookies.member), yjsClient(server.url, doc, cookies.moderator)];
-		honest.push(a, b);
-		await Promise.all([synced(a), synced(b)]);
-		let sent = 0;
-		await fc.assert(
-			fc.asyncProperty(
-				fc.constantFrom('anonymous', 'observer', 'member'),
-				fc.array(hostileMessage, { minLength: 1, maxLength: 8 }),
-				fc.array(fc.tuple(fc.constantFrom('group:join', 'meeting:join', 'meeting:raiseHand', 'nonsense', 'meeting:timer'), fc.anything()), {
-					maxLength: 5
-				}),
-				async (who, messages, events) => {
-					sent += messages.length + events.length;
-					await Promise.all([sendRaw(cookies[who], messages), emitRaw(cookies[who], events)]);
-					a.doc.getText('honest').insert(0, 'a');
-				}
-			),
-			{ numRuns: RUNS }
-		);
-		expect(sent).toBeGreaterThan(RUNS);
-		// The server is alive and still serving.
-		expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-		b.doc.getText('honest').insert(0, 'b');
-		await eventually(() => a.doc.getText('honest').toString() === b.doc.getText('honest').toString(), 10_000, 'honest convergence');
-		expect(a.doc.getText('honest').length).toBe(RUNS + 1);
-		// What the database holds loads cleanly and equals what the honest clients see.
-		const late = yjsClient(server.url, doc, cookies.member);
-		honest.push(late);
-		await synced(late);
-		await eventually(() => late.doc.getText('honest').toString() === a.doc.getText('honest').toString(), 10_000, 'late joiner matches');
-		await eventually(
-			async () => (await storedDoc(database, doc)).getText('honest').toString() === a.doc.getText('honest').toString(),
-			10_000,
-			'database matches'
-		);
-	}, 120_000);
+	it(
+		'survives hostile traffic while honest clients keep converging and storing',
+		async () => {
+			const [a, b] = [yjsClient(server.url, doc, cookies.member), yjsClient(server.url, doc, cookies.moderator)];
+			honest.push(a, b);
+			await Promise.all([synced(a), synced(b)]);
+			let sent = 0;
+			await fc.assert(
+				fc.asyncProperty(
+					fc.constantFrom('anonymous', 'observer', 'member'),
+					fc.array(hostileMessage, { minLength: 1, maxLength: 8 }),
+					fc.array(
+						fc.tuple(fc.constantFrom('group:join', 'meeting:join', 'meeting:raiseHand', 'nonsense', 'meeting:timer'), fc.anything()),
+						{
+							maxLength: 5
+						}
+					),
+					async (who, messages, events) => {
+						sent += messages.length + events.length;
+						await Promise.all([sendRaw(cookies[who], messages), emitRaw(cookies[who], events)]);
+						a.doc.getText('honest').insert(0, 'a');
+					}
+				),
+				{ numRuns: RUNS }
+			);
+			expect(sent).toBeGreaterThan(RUNS);
+			// The server is alive and still serving.
+			expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+			b.doc.getText('honest').insert(0, 'b');
+			await eventually(() => a.doc.getText('honest').toString() === b.doc.getText('honest').toString(), 10_000, 'honest convergence');
+			expect(a.doc.getText('honest').length).toBe(RUNS + 1);
+			// What the database holds loads cleanly and equals what the honest clients see.
+			const late = yjsClient(server.url, doc, cookies.member);
+			honest.push(late);
+			await synced(late);
+			await eventually(() => late.doc.getText('honest').toString() === a.doc.getText('honest').toString(), 10_000, 'late joiner matches');
+			await eventually(
+				async () => (await storedDoc(database, doc)).getText('honest').toString() === a.doc.getText('honest').toString(),
+				10_000,
+				'database matches'
+			);
+		},
+		Math.max(120_000, RUNS * 200)
+	);
 });
