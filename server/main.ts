@@ -37,7 +37,11 @@ async function main() {
 		throw error;
 	}
 	const runtime = await startRuntime(config);
-	const app = createApp({ database: runtime.context.database, svelteKit: await loadSvelteKit() });
+	const app = createApp({
+		database: runtime.context.database,
+		svelteKit: await loadSvelteKit(),
+		clientDir: existsSync(path.join(root, 'build/client')) ? path.join(root, 'build/client') : null
+	});
 	const server = createServer(app);
 	runtime.attach(server);
 	server.listen(config.port, config.host, () => {

@@ -1,8 +1,9 @@
 // The express app: health check, then SvelteKit's handler for everything else.
 import express, { type RequestHandler } from 'express';
 import type { Database } from '../db/client';
+import { clientFiles } from './client-files';
 
-export function createApp(options: { database: Database; svelteKit: RequestHandler | null }) {
+export function createApp(options: { database: Database; svelteKit: RequestHandler | null; clientDir?: string | null }) {
 	const app = express();
 	app.disable('x-powered-by');
 
@@ -12,6 +13,7 @@ export function createApp(options: { database: Database; svelteKit: RequestHandl
 	});
 
 	if (options.svelteKit) {
+		if (options.clientDir) app.use(clientFiles(options.clientDir));
 		// The real scheme of this connection (a client cannot forge it: we overwrite it).
 		// Behind a TLS-terminating proxy, set ORIGIN instead (README, "Deployment").
 		app.use((req, _res, next) => {
