@@ -7,6 +7,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
+import { request } from 'node:http';
 import express from 'express';
 import { clientFiles } from '../../server/http/client-files';
 
@@ -18,6 +20,7 @@ beforeAll(async () => {
 	dir = mkdtempSync(path.join(tmpdir(), 'rahkar-client-'));
 	mkdirSync(path.join(dir, '_app/immutable/assets'), { recursive: true });
 	writeFileSync(path.join(dir, '_app/immutable/assets/app.abc123.css'), 'body{}');
+	writeFileSync(path.join(dir, '_app/immutable/assets/app.abc123.css.br'), brotliCompressSync('body{}'));
 	writeFileSync(path.join(dir, 'robots.txt'), 'User-agent: *');
 	const app = express();
 	app.use(clientFiles(dir));
@@ -33,13 +36,30 @@ afterAll(async () => {
 
 describe('built client files', () => {
 	it('serves hashed assets for a year and other files plainly', async () => {
-		const css = await fetch(`${base}/_app/immutable/assets/app.abc123.css`);
+		const css = await fetch(`${base}/_app/immutable/assets/app.abc123.css`, { headers: { 'accept-encoding': 'identity' } });
 		expect(css.status).toBe(200);
-		expect(css.headers.get('cache-control')).toBe('public,max-age=31536000,immutable');
+		expect(css.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+		expect(css.headers.get('content-type')).toMatch(/^text\/css/);
 		expect(await css.text()).toBe('body{}');
 		const robots = await fetch(`${base}/robots.txt`);
 		expect(robots.status).toBe(200);
 		expect(robots.headers.get('cache-control')).not.toContain('immutable');
+	});
+
+	it('sends the precompressed copy to a browser that accepts it', async () => {
+		const raw = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+			request(`${base}/_app/immutable/assets/app.abc123.css`, { headers: { 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (c: Buffer) => chunks.push(c));
+				res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+			})
+				.on('error', reject)
+				.end();
+		});
+		expect(raw.headers['content-encoding']).toBe('br');
+		expect(raw.headers['content-type']).toMatch(/^text\/css/);
+		expect(raw.headers['vary']).toMatch(/accept-encoding/i);
+		expect(brotliDecompressSync(raw.body).toString()).toBe('body{}');
 	});
 
 	it('passes everything else to the app', async () => {
@@ -50,6 +70,7 @@ describe('built client files', () => {
 
 	it('answers 404 for a file removed since start-up, and keeps serving', async () => {
 		rmSync(path.join(dir, '_app/immutable/assets/app.abc123.css'));
+		rmSync(path.join(dir, '_app/immutable/assets/app.abc123.css.br'));
 		const gone = await fetch(`${base}/_app/immutable/assets/app.abc123.css`);
 		expect(gone.status).toBe(404);
 		expect(await gone.text()).toContain('reload the page');
