@@ -19,10 +19,15 @@ const PROVIDERS = {
 	sqlite: { schema: SOURCE, migrations: 'prisma/migrations/sqlite' },
 	postgresql: { schema: 'prisma/postgresql/schema.prisma', migrations: 'prisma/migrations/postgresql' }
 };
-// Full-text index tables written by hand in the search migration (Prisma cannot express
-// them); PostgreSQL wants schema-qualified names.
+// Full-text index tables written by hand in migrations (Prisma cannot express them);
+// PostgreSQL wants schema-qualified names.
 const EXTERNAL = {
-	sqlite: ['SearchDocumentFts', 'SearchDocumentFts_data', 'SearchDocumentFts_idx', 'SearchDocumentFts_docsize', 'SearchDocumentFts_config'],
+	sqlite: [
+		...['', '_data', '_idx', '_docsize', '_config'].map((suffix) => `SearchDocumentFts${suffix}`),
+		// The databank's trigram index (migration people_trigram_search).
+		'PersonTextKey',
+		...['', '_data', '_idx', '_content', '_docsize', '_config'].map((suffix) => `PersonTextFts${suffix}`)
+	],
 	postgresql: ['public.SearchDocumentTsv']
 };
 const filtersFor = (provider) => ({ externalTables: EXTERNAL[provider], externalEnums: [] });

@@ -21,10 +21,17 @@ export interface Database {
 	close(): Promise<void>;
 }
 
+const providers = new WeakMap<Db, DatabaseProvider>();
+
+/** Which database a client opened by openDatabase talks to, for the few queries written
+ * differently for each (undefined for any other client). */
+export const providerOf = (db: Db): DatabaseProvider | undefined => providers.get(db);
+
 /** Migrates and opens the database at `url` (file:… for SQLite, postgres://… for PostgreSQL). */
 export async function openDatabase(url: string): Promise<Database> {
 	const provider: DatabaseProvider = url.startsWith('postgres') ? 'postgresql' : 'sqlite';
 	const db = provider === 'postgresql' ? await openPostgres(url) : await openSqlite(url);
+	providers.set(db, provider);
 	return {
 		db,
 		provider,

@@ -1,8 +1,9 @@
 // Searching and filtering the databank. Text is matched against a normalised column
-// (server/domain/persian.ts) with one LIKE, the same on SQLite and PostgreSQL; filters on
+// (server/domain/persian.ts) with one LIKE, served by a trigram index on both databases
+// (FTS5 on SQLite, pg_trgm on PostgreSQL); filters on
 // fields, roles, offers and seeks are EXISTS lookups on indexed join tables.
 import { z } from 'zod';
-import type { Db, Prisma } from '../db/client';
+import { providerOf, type Db, type Prisma } from '../db/client';
 import { Prisma as Sql } from '../../prisma/generated/sqlite/client';
 import { ECOSYSTEM_ROLES, EXCHANGES } from '../../shared/databank';
 import type { Actor } from './access';
@@ -100,7 +101,16 @@ export async function matchingIds(
 	if (archived === 'archived') conditions.push(Sql.sql`p."archivedAt" IS NOT NULL`);
 	if (allowed.onlyConsenting) conditions.push(Sql.sql`p."consent" = true`);
 	if (allowed.byDistrict && q.districtId) conditions.push(Sql.sql`p."districtId" = ${q.districtId}`);
-	if (text) conditions.push(Sql.sql`p.${Sql.raw(`"${allowed.textColumn}"`)} LIKE ${`%${text}%`}`);
+	if (text) {
+		const column = Sql.raw(`"${allowed.textColumn}"`);
+		// SQLite: through the trigram index (a migration's PersonTextFts, keyed by
+		// PersonTextKey), the same LIKE; PostgreSQL's pg_trgm index serves the plain LIKE.
+		conditions.push(
+			providerOf(db) === 'sqlite'
+				? Sql.sql`p."id" IN (SELECT k."personId" FROM "PersonTextFts" f JOIN "PersonTextKey" k ON k."key" = f.rowid WHERE f.${column} LIKE ${`%${text}%`})`
+				: Sql.sql`p.${column} LIKE ${`%${text}%`}`
+		);
+	}
 	for (const fieldId of q.fieldIds) conditions.push(Sql.sql`p."id" IN (SELECT "personId" FROM "PersonField" WHERE "fieldId" = ${fieldId})`);
 	if (allowed.byRole)
 		for (const role of q.roles) conditions.push(Sql.sql`p."id" IN (SELECT "personId" FROM "PersonRole" WHERE "role" = ${literal(role)})`);

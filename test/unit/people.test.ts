@@ -42,6 +42,20 @@ describe('people', () => {
 		expect((await searchPeople(f.db, f.actors.admin, { q: '09351112233' })).total).toBe(1);
 		expect((await searchPeople(f.db, f.actors.admin, { q: 'قدیم' })).total).toBe(0);
 	});
+	it('finds text through the trigram index in step with every change, short searches too', async () => {
+		const found = async (q: string) => (await searchPeople(f.db, f.actors.admin, { q, pageSize: 100 })).items.map((p) => p.id);
+		const id = await f.person({ name: 'کیمیا ساعدی', phone: '09121234567' });
+		expect(await found('کیمیا ساع')).toEqual([id]);
+		expect(await found('کی')).toContain(id); // shorter than a trigram: the index scans, still right
+		expect(await found('1234')).toEqual([id]);
+		await updatePerson(f.db, f.actors.admin, id, { name: 'کیمیا ساعدی‌فر', phone: '09127654321', consent: true });
+		expect(await found('1234')).toEqual([]);
+		expect(await found('ساعدی‌فر')).toEqual([id]);
+		await f.db.person.delete({ where: { id } });
+		expect(await found('ساعدی‌فر')).toEqual([]);
+		const keys = await f.db.$queryRawUnsafe<{ n: number | bigint }[]>('SELECT count(*) AS n FROM "PersonTextKey" WHERE "personId" = ?', id);
+		expect(Number(keys[0].n)).toBe(0);
+	});
 	it('archives without deleting: gone from searches and suggestions, still there for the record', async () => {
 		const id = await f.person({ name: 'بایگانی‌شونده' });
 		await setPersonArchived(f.db, f.actors.admin, id, true);
