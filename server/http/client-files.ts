@@ -30,7 +30,7 @@ export function clientFiles(dir: string): RequestHandler {
 		if (!listed.has(pathname)) return next();
 		const accepts = String(req.headers['accept-encoding'] ?? '');
 		const encodings = (['br', 'gzip'] as const).filter((e) => listed.has(`${pathname}.${e === 'br' ? 'br' : 'gz'}`));
-		const encoding = encodings.find((e) => new RegExp(`\\b${e}\\b`).test(accepts));
+		const encoding = encodings.find((e) => accepts.includes(e));
 		if (encodings.length) res.vary('accept-encoding');
 		// The original's type, whichever copy is sent.
 		res.type(path.extname(pathname) || 'application/octet-stream');
