@@ -5,6 +5,7 @@
 import Papa from 'papaparse';
 import type { Db } from '../db/client';
 import { insertRows, isUniqueViolation } from '../db/bulk-insert';
+import { csvFile, readCsvCell } from './csv';
 import type { EcosystemRole, Exchange } from '../../shared/databank';
 import type { Actor } from './access';
 import { personRecordSelect, requireDatabankRight, rightsFor, type PersonRecord } from './databank-access';
@@ -128,7 +129,10 @@ function parseFile(text: string): { rows: Record<string, string>[]; unknownColum
 	const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
 		header: true,
 		skipEmptyLines: 'greedy',
-		transformHeader: (h) => {
+		// Our own export marks formula-like cells as text (server/domain/csv.ts): unmark them.
+		transform: (value) => readCsvCell(value),
+		transformHeader: (raw) => {
+			const h = readCsvCell(raw);
 			const col = HEADERS.get(key(h));
 			if (!col && h.trim()) unknown.push(h.trim());
 			return col ?? `?${h}`;
@@ -323,6 +327,5 @@ export async function exportPeople(db: Db, actor: Actor, query: SearchQuery = {}
 		if (page.length < 2000) break;
 		cursor = page[page.length - 1].id;
 	}
-	// The byte-order mark makes spreadsheet programs read the Persian text as UTF-8.
-	return '\uFEFF' + Papa.unparse({ fields: [...CSV_COLUMNS], data: lines }, { newline: '\r\n' });
+	return csvFile(CSV_COLUMNS, lines);
 }

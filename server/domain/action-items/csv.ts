@@ -1,10 +1,10 @@
 // A group's action items as CSV, filtered like the list page. Due days appear as ISO days
 // and as Jalali days (Latin digits, so spreadsheets sort them); formula-like cells are
-// escaped so a title cannot run in a spreadsheet.
-import Papa from 'papaparse';
+// marked as text by the app's one CSV writer (../csv.ts), so a title cannot run in a spreadsheet.
 import type { Db } from '../../db/client';
 import { dayAsDate, dueState } from '../../../shared/action-items';
 import type { Actor } from '../access';
+import { csvFile } from '../csv';
 import { groupActionItems } from './queries';
 
 export const ACTION_CSV_COLUMNS = [
@@ -45,7 +45,6 @@ export async function exportGroupActionItems(db: Db, actor: Actor, groupId: stri
 		i.doneAt ?? '',
 		`${origin}/actions/${i.id}`
 	]);
-	// The byte-order mark makes spreadsheet programs read the Persian text as UTF-8.
-	const csv = '\uFEFF' + Papa.unparse({ fields: [...ACTION_CSV_COLUMNS], data: rows }, { newline: '\r\n', escapeFormulae: true });
+	const csv = csvFile(ACTION_CSV_COLUMNS, rows);
 	return { csv, groupName: list.group.name };
 }

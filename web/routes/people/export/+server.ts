@@ -1,5 +1,6 @@
 import { CSV_COLUMNS, exportPeople } from '$server/domain/people-csv';
 import { requireDatabankRight } from '$server/domain/databank-access';
+import { csvFile } from '$server/domain/csv';
 import type { SearchQuery } from '$server/domain/people-search';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
@@ -21,7 +22,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const db = locals.context.database.db;
 	if (url.searchParams.has('template')) {
 		await domainCall(() => requireDatabankRight(db, user, 'manage'));
-		return csvResponse('\uFEFF' + CSV_COLUMNS.join(',') + '\r\n', 'rahkar-people-template.csv');
+		return csvResponse(csvFile(CSV_COLUMNS, []), 'rahkar-people-template.csv');
 	}
 	// The query is validated by the domain's SearchQuery schema.
 	const query = queryObject(url.searchParams, ['fieldIds', 'roles', 'offers', 'seeks']) as SearchQuery;
