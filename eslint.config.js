@@ -42,6 +42,26 @@ export default defineConfig(
 		}
 	},
 	{
+		// Browser code imports shared/ (view types, schemas, wire constants), never server/ —
+		// not even a type. Files that run only on the server are exempt. (Cycles and the
+		// shared/ floor are checked by dependency-cruiser, .dependency-cruiser.cjs.)
+		files: ['web/**/*.ts', 'web/**/*.svelte'],
+		ignores: ['web/**/*.server.ts', 'web/lib/server/**', 'web/**/+server.ts', 'web/app.d.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['$server', '$server/*', '**/server/*'],
+							message: 'Browser code may not import server/: move the type or schema to shared/.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		rules: {
 			// Unused names are errors, except ones marked as deliberately unused.
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }]

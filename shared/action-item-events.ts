@@ -1,7 +1,7 @@
 // Socket.IO events for action items and notifications (composed into shared/events.ts).
 // Every payload is validated with these schemas on the server before anything else.
 import { z } from 'zod';
-import type { Ack } from './events';
+import type { Ack } from './acks';
 import { ACTION_STATUSES, MAX_ACTION_NOTE, type FollowUpsView, type NotificationView } from './action-items';
 
 const Id = z.string().min(1).max(64);

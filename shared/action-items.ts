@@ -2,6 +2,7 @@
 // statuses and the moves between them, due days in a group's time zone, and what the
 // follow-ups section and the notification bell receive.
 import type { Side } from './sides';
+import type { GroupRole } from './sides';
 
 export const ACTION_STATUSES = ['OPEN', 'IN_PROGRESS', 'BLOCKED', 'DONE'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -172,3 +173,33 @@ export interface NotificationView {
 }
 
 export type NotificationPreferences = Record<NotificationKind, boolean>;
+
+/** What an item was made for, "later from a proposal or outcome". */
+export type ItemLink = { proposalId: string } | { outcomeId: string };
+
+export interface LinkedActionItems {
+	groupId: string;
+	/** May the actor add items for it (on the group's list, with the link filled in). */
+	canCreate: boolean;
+	items: ActionItemView[];
+}
+
+export interface HistoryEntry {
+	id: string;
+	kind: 'CREATED' | 'STATUS' | 'NOTE' | 'EDITED';
+	fromStatus: ActionStatus | null;
+	toStatus: ActionStatus | null;
+	reason: string | null;
+	note: string;
+	/** For edits: field → [before, after]. */
+	changes: Record<string, [string | null, string | null]> | null;
+	byName: string | null;
+	at: string;
+}
+
+export interface Seat {
+	personId: string;
+	name: string;
+	side: Side;
+	role: GroupRole;
+}

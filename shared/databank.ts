@@ -44,3 +44,103 @@ export type MatchReason =
 	| { code: 'seeks'; kind: Exchange }
 	| { code: 'fields'; names: string[] }
 	| { code: 'district'; name: string };
+
+export interface DistrictItem {
+	id: string;
+	number: number | null;
+	name: string;
+	archived: boolean;
+}
+
+export interface FieldItem {
+	id: string;
+	kind: FieldKind;
+	name: string;
+	archived: boolean;
+}
+
+export interface FieldRef {
+	id: string;
+	name: string;
+	kind: FieldKind;
+}
+
+/** What every reader sees… */
+export interface PersonSummary {
+	id: string;
+	name: string;
+	fields: FieldRef[];
+	offers: Exchange[];
+	seeks: Exchange[];
+}
+
+/** …and what administrators and moderators see besides. */
+export interface PersonDetails extends PersonSummary {
+	email: string | null;
+	phone: string | null;
+	district: { id: string; name: string } | null;
+	bio: string;
+	roles: EcosystemRole[];
+	consent: boolean;
+	archived: boolean;
+	mergedIntoId: string | null;
+}
+
+export type PersonView = PersonSummary | PersonDetails;
+
+export interface IntroductionItem {
+	id: string;
+	/** The other person, seen from this profile. */
+	other: { id: string; name: string };
+	direction: 'from' | 'to';
+	status: 'PROPOSED' | 'ACCEPTED' | 'WORKING' | 'DECLINED';
+	note: string;
+	by: string | null;
+	createdAt: Date;
+	history: { status: 'PROPOSED' | 'ACCEPTED' | 'WORKING' | 'DECLINED'; by: string | null; at: Date }[];
+}
+
+export interface Scored {
+	score: number;
+	reasons: MatchReason[];
+}
+
+export interface Suggestion extends Scored {
+	person: { id: string; name: string };
+}
+
+/** The databank's CSV columns, in the order the export writes them (the import takes them in any order). */
+export const CSV_COLUMNS = [
+	'name',
+	'email',
+	'phone',
+	'district',
+	'sectors',
+	'skills',
+	'roles',
+	'offers',
+	'seeks',
+	'bio',
+	'consent'
+] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+export interface RowError {
+	/** The line in the file (the header is line 1). */
+	line: number;
+	column: CsvColumn | 'file';
+	code: string;
+	value?: string;
+}
+
+export interface ImportReport {
+	dryRun: boolean;
+	rows: number;
+	valid: number;
+	/** Number of errors in all, of which the first 500 are listed. */
+	errorCount: number;
+	errors: RowError[];
+	unknownColumns: string[];
+	/** People written; 0 on a dry run and whenever there was any error. */
+	created: number;
+}

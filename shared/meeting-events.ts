@@ -1,7 +1,7 @@
 // The live meeting's Socket.IO events and their payload schemas (composed into
 // shared/events.ts). The server validates every payload with these before anything else.
 import { z } from 'zod';
-import type { Ack, PresenceEntry } from './events';
+import type { Ack, PresenceEntry } from './acks';
 import type { MeetingSnapshot, MeetingViewer } from './meeting-state';
 
 const Id = z.string().min(1).max(64);

@@ -111,3 +111,16 @@ export function spokenNow(state: Pick<MeetingSnapshot, 'spokenSec' | 'speaker'>,
 }
 
 export const zeroBySide = (): Record<Side, number> => Object.fromEntries(SIDES.map((s) => [s, 0])) as Record<Side, number>;
+
+export interface MeetingSummary {
+	id: string;
+	groupId: string;
+	groupName: string;
+	startsAt: Date;
+	durationMinutes: number;
+	place: string;
+	link: string;
+	status: MeetingStatus;
+	moved: boolean;
+	timeZone: string;
+}

@@ -56,3 +56,21 @@ export interface MinutesRecord {
 	/** Set by the moderator when correcting a draft: free text added to the record. */
 	remarks: string;
 }
+
+export interface MinutesView {
+	id: string | null;
+	meetingId: string;
+	groupId: string;
+	version: number;
+	status: 'LIVE_DRAFT' | 'DRAFT' | 'ARCHIVED';
+	record: MinutesRecord;
+	contentHash: string | null;
+	hashVerified: boolean | null;
+	archivedAt: string | null;
+	amendmentReason: string | null;
+	approvedAt: string | null;
+	approvals: number;
+	versions: { id: string; version: number; status: string; archivedAt: string | null; amendmentReason: string | null }[];
+	canModerate: boolean;
+	canApprove: boolean;
+}

@@ -193,3 +193,103 @@ export const OutcomeFilter = z.object({
 	status: z.union([z.literal(''), z.enum(OUTCOME_STATUSES)]).default('')
 });
 export type OutcomeFilter = z.input<typeof OutcomeFilter>;
+
+export type Positions = Record<Side, SidePosition>;
+
+export interface TimelineEntry {
+	id: string;
+	kind: string;
+	fromState: ProposalState | null;
+	toState: ProposalState | null;
+	side: Side | null;
+	detail: string;
+	reason: string;
+	meetingId: string | null;
+	at: string;
+	by: string | null;
+}
+
+export interface ReviewView {
+	side: Side;
+	verdict: Verdict | null;
+	feasibility: Feasibility | null;
+	estimateWeeks: number | null;
+	estimateCost: string;
+	reasons: string;
+	by: string | null;
+	updatedAt: string;
+}
+
+export interface ProposalDetail {
+	id: string;
+	title: string;
+	problem: string;
+	idea: string;
+	state: ProposalState;
+	revision: number;
+	createdAt: string;
+	stateChangedAt: string;
+	group: { id: string; name: string };
+	author: string | null;
+	raisedIn: { meetingId: string; agendaItemId: string | null } | null;
+	needs: { need: Need; note: string }[];
+	people: { personId: string; name: string; role: ProposalPersonRole }[];
+	reviews: ReviewView[];
+	positions: Positions;
+	votes: {
+		voteId: string;
+		meetingId: string;
+		yes: number;
+		no: number;
+		abstain: number;
+		result: VoteResult | null;
+		present: number | null;
+		closedAt: string | null;
+	}[];
+	decisions: { id: string; meetingId: string; method: 'VOTE' | 'CONSENSUS'; outcome: DecisionOutcome; text: string; decidedAt: string }[];
+	outcome: { id: string; kind: OutcomeKind; status: OutcomeStatus; progress: number } | null;
+	timeline: TimelineEntry[];
+	rights: {
+		canEdit: boolean;
+		moves: ProposalState[];
+		reviewSides: ReviewSide[];
+		canStartExecution: boolean;
+		canDeliver: boolean;
+	};
+	/** People seated in the group, for choosing the executor (when the reader may start execution). */
+	executors: { personId: string; name: string; side: Side }[];
+}
+
+export interface MilestoneView {
+	id: string;
+	title: string;
+	dueDate: string;
+	progress: number;
+}
+
+export interface OutcomeDetail {
+	id: string;
+	proposalId: string;
+	title: string;
+	description: string;
+	kind: OutcomeKind;
+	status: OutcomeStatus;
+	startedAt: string;
+	deliveredAt: string | null;
+	progress: number;
+	group: { id: string; name: string; publishOutcomes: boolean };
+	executor: { personId: string; name: string } | null;
+	milestones: MilestoneView[];
+	updates: { id: string; status: OutcomeStatus | null; note: string; linkUrl: string; linkTitle: string; by: string | null; at: string }[];
+	rights: { canRun: boolean; canDeliver: boolean };
+}
+
+export interface ProposalCard {
+	id: string;
+	title: string;
+	state: ProposalState;
+	needs: Need[];
+	positions: Positions;
+	stateChangedAt: string;
+	outcome: { id: string; kind: 'PRODUCT' | 'SERVICE' } | null;
+}

@@ -2,7 +2,7 @@
 // the event maps (composed into shared/events.ts). The server validates every payload with
 // these before anything else; server/domain/proposals/voting.ts decides.
 import { z } from 'zod';
-import type { Ack } from './events';
+import type { Ack } from './acks';
 import type { QuorumState } from './meeting-state';
 import {
 	BALLOT_CHOICES,

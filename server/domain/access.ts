@@ -2,6 +2,9 @@
 import type { Db } from '../db/client';
 import type { GroupRole, Side } from '../../shared/sides';
 import { DomainError } from './errors';
+import type { GroupAccess } from '../../shared/groups';
+
+export type { GroupAccess } from '../../shared/groups';
 
 /** The signed-in user as the domain sees it. */
 export interface Actor {
@@ -9,18 +12,6 @@ export interface Actor {
 	organisationId: string;
 	personId: string | null;
 	isAdmin: boolean;
-}
-
-export interface GroupAccess {
-	groupId: string;
-	/** The actor's seat, or null for an administrator who is not a member. */
-	role: GroupRole | null;
-	side: Side | null;
-	canRead: boolean;
-	/** Members, executors and moderators edit shared documents; observers only read. */
-	canEdit: boolean;
-	/** Moderators (and administrators) drive meetings and manage membership. */
-	canModerate: boolean;
 }
 
 /** Resolves the actor's rights in a group; throws NOT_FOUND for groups they may not see. */

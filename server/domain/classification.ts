@@ -9,21 +9,11 @@ import { requireDatabankRight } from './databank-access';
 import { DomainError } from './errors';
 import { normalizeText } from './persian';
 import { parse } from './validation';
+import type { DistrictItem, FieldItem } from '../../shared/databank';
+
+export type { DistrictItem, FieldItem } from '../../shared/databank';
 
 const ALPHABETICAL = new Intl.Collator('fa');
-
-export interface DistrictItem {
-	id: string;
-	number: number | null;
-	name: string;
-	archived: boolean;
-}
-export interface FieldItem {
-	id: string;
-	kind: FieldKind;
-	name: string;
-	archived: boolean;
-}
 
 export const DistrictInput = z.object({
 	name: z.string().trim().min(1, 'required').max(100, 'too_long'),

@@ -7,9 +7,12 @@
 //   everyone else   nothing
 import type { Db } from '../db/client';
 import type { GroupRole } from '../../shared/sides';
-import type { DatabankLevel, EcosystemRole, Exchange, FieldKind } from '../../shared/databank';
+import type { DatabankLevel, EcosystemRole, Exchange } from '../../shared/databank';
 import type { Actor } from './access';
 import { DomainError } from './errors';
+import type { FieldRef, PersonSummary, PersonDetails, PersonView } from '../../shared/databank';
+
+export type { FieldRef, PersonSummary, PersonDetails, PersonView } from '../../shared/databank';
 
 /** The pure rule: a level from the admin flag and the roles of the actor's seats. */
 export function levelFor(isAdmin: boolean, seatRoles: readonly GroupRole[]): DatabankLevel {
@@ -65,12 +68,6 @@ export async function requireDatabankRight(db: Db, actor: Actor, right: 'link' |
 
 // ---- What a person looks like to a reader ----
 
-export interface FieldRef {
-	id: string;
-	name: string;
-	kind: FieldKind;
-}
-
 /** A person as stored, with the relations the databank reads. */
 export interface PersonRecord {
 	id: string;
@@ -102,27 +99,6 @@ export const personRecordSelect = {
 	roles: { select: { role: true } },
 	exchanges: { select: { direction: true, kind: true } }
 } as const;
-
-/** What every reader sees… */
-export interface PersonSummary {
-	id: string;
-	name: string;
-	fields: FieldRef[];
-	offers: Exchange[];
-	seeks: Exchange[];
-}
-/** …and what administrators and moderators see besides. */
-export interface PersonDetails extends PersonSummary {
-	email: string | null;
-	phone: string | null;
-	district: { id: string; name: string } | null;
-	bio: string;
-	roles: EcosystemRole[];
-	consent: boolean;
-	archived: boolean;
-	mergedIntoId: string | null;
-}
-export type PersonView = PersonSummary | PersonDetails;
 
 export const hasDetails = (p: PersonView): p is PersonDetails => 'email' in p;
 

@@ -1,8 +1,9 @@
 // Typed domain errors. Adapters map them in one place each: HTTP statuses (httpStatus),
 // socket acknowledgements ({ ok: false, code }) and WebSocket close codes (server/collab).
 
-export const ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'INVALID', 'CONFLICT', 'RATE_LIMITED', 'UNAVAILABLE'] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+import type { ErrorCode } from '../../shared/acks';
+
+export type { ErrorCode } from '../../shared/acks';
 
 export class DomainError extends Error {
 	constructor(

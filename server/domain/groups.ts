@@ -1,7 +1,10 @@
 // Reading groups: the dashboard's list and one group's six sides.
 import type { Db } from '../db/client';
 import { SIDES, type GroupRole, type Side } from '../../shared/sides';
-import { groupAccess, type Actor, type GroupAccess } from './access';
+import { groupAccess, type Actor } from './access';
+import type { GroupDetail } from '../../shared/groups';
+
+export type { GroupDetail } from '../../shared/groups';
 
 export interface GroupSummary {
 	id: string;
@@ -40,19 +43,6 @@ export async function groupsForActor(db: Db, actor: Actor): Promise<GroupSummary
 			seats
 		};
 	});
-}
-
-export interface GroupDetail {
-	id: string;
-	name: string;
-	subject: string;
-	description: string;
-	cadenceDays: number;
-	/** The district the group serves; null for the whole city. */
-	district: { id: string; name: string } | null;
-	fields: { id: string; name: string; kind: 'SECTOR' | 'SKILL' }[];
-	access: GroupAccess;
-	sides: Record<Side, { personId: string; name: string; role: GroupRole }[]>;
 }
 
 /** One group with who sits on each side; NOT_FOUND unless the actor may read it. */

@@ -10,6 +10,9 @@ import type { Actor } from './access';
 import { requireDatabankRight } from './databank-access';
 import { DomainError } from './errors';
 import { parse } from './validation';
+import type { Scored, Suggestion } from '../../shared/databank';
+
+export type { Scored, Suggestion } from '../../shared/databank';
 
 /** What a role implies someone offers and seeks, beyond what they said themselves. */
 export const IMPLIED: Record<EcosystemRole, { offers: Exchange[]; seeks: Exchange[] }> = {
@@ -44,11 +47,6 @@ export function effective(p: Pick<MatchProfile, 'roles' | 'offers' | 'seeks'>): 
 	return { offers, seeks };
 }
 
-export interface Scored {
-	score: number;
-	reasons: MatchReason[];
-}
-
 /** How well a candidate complements the subject, or null when they do not. Pure. */
 export function scoreMatch(
 	subject: MatchProfile,
@@ -75,10 +73,6 @@ export function scoreMatch(
 	if (shared.length) reasons.push({ code: 'fields', names: shared.slice(0, 3).map(names.field) });
 	if (sameDistrict) reasons.push({ code: 'district', name: names.district(subject.districtId!) });
 	return { score, reasons };
-}
-
-export interface Suggestion extends Scored {
-	person: { id: string; name: string };
 }
 
 /** The most candidates scored for one request; the database pre-ranks by shared fields. */

@@ -14,21 +14,9 @@ import { newId, PersonInput, personRows, type PersonData } from './people';
 import { SearchQuery, searchWhere } from './people-search';
 import { normalizeText } from './persian';
 import { fieldErrors } from './validation';
+import { CSV_COLUMNS, type CsvColumn, type RowError, type ImportReport } from '../../shared/databank';
 
-export const CSV_COLUMNS = [
-	'name',
-	'email',
-	'phone',
-	'district',
-	'sectors',
-	'skills',
-	'roles',
-	'offers',
-	'seeks',
-	'bio',
-	'consent'
-] as const;
-export type CsvColumn = (typeof CSV_COLUMNS)[number];
+export { CSV_COLUMNS, type CsvColumn, type RowError, type ImportReport } from '../../shared/databank';
 
 /** Rows beyond this are refused as a whole: split the file. */
 export const MAX_ROWS = 50_000;
@@ -82,26 +70,6 @@ const splitList = (v: string) =>
 		.split(/[;|،؛\n]/)
 		.map((s) => s.trim())
 		.filter(Boolean);
-
-export interface RowError {
-	/** The line in the file (the header is line 1). */
-	line: number;
-	column: CsvColumn | 'file';
-	code: string;
-	value?: string;
-}
-
-export interface ImportReport {
-	dryRun: boolean;
-	rows: number;
-	valid: number;
-	/** Number of errors in all, of which the first MAX_REPORTED are listed. */
-	errorCount: number;
-	errors: RowError[];
-	unknownColumns: string[];
-	/** People written; 0 on a dry run and whenever there was any error. */
-	created: number;
-}
 
 interface Lookups {
 	districts: Map<string, string>;

@@ -18,6 +18,9 @@ import {
 import { DomainError } from './errors';
 import { normalizeText, personSearchText, sortKey } from './persian';
 import { parse } from './validation';
+import type { IntroductionItem } from '../../shared/databank';
+
+export type { IntroductionItem } from '../../shared/databank';
 
 /** Client-side ids for bulk inserts (createMany returns no ids); cuid-like, URL-safe. */
 export const newId = (): string =>
@@ -284,18 +287,6 @@ export async function mergePeople(db: Db, actor: Actor, keepId: string, duplicat
 			data: { ...filled, searchText: personSearchText({ name: keep.name, ...filled }) }
 		});
 	});
-}
-
-export interface IntroductionItem {
-	id: string;
-	/** The other person, seen from this profile. */
-	other: { id: string; name: string };
-	direction: 'from' | 'to';
-	status: 'PROPOSED' | 'ACCEPTED' | 'WORKING' | 'DECLINED';
-	note: string;
-	by: string | null;
-	createdAt: Date;
-	history: { status: 'PROPOSED' | 'ACCEPTED' | 'WORKING' | 'DECLINED'; by: string | null; at: Date }[];
 }
 
 export interface PersonProfile {

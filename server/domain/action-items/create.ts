@@ -7,7 +7,7 @@ import { DomainError } from '../errors';
 import { parse } from '../validation';
 import { canCreateItems } from './access';
 import { userOfPerson, type ActionItemChange } from './change';
-import { CreateInput } from './inputs';
+import { CreateInput } from '../../../shared/action-item-inputs';
 import { notify } from './notifications';
 
 /** Checks that what the item points to belongs to its group (the ids are plain strings

@@ -6,7 +6,7 @@ import { DomainError } from '../errors';
 import { parse } from '../validation';
 import { requireEdit } from './access';
 import { userOfPerson, type ActionItemChange } from './change';
-import { EditInput } from './inputs';
+import { EditInput } from '../../../shared/action-item-inputs';
 import { notify } from './notifications';
 
 export async function editActionItem(db: Db, actor: Actor & { name?: string }, raw: unknown, now = new Date()): Promise<ActionItemChange> {

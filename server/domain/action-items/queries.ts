@@ -2,14 +2,17 @@
 // made for one proposal or outcome, and one item with its history.
 import type { Db, Prisma } from '../../db/client';
 import { addDays, byDue, todayIn, type ActionItemView, type ActionStatus } from '../../../shared/action-items';
-import type { GroupRole, Side } from '../../../shared/sides';
+
 import { groupAccess, type Actor, type GroupAccess } from '../access';
 import { findProposal } from '../proposals/proposal-access';
 import { findOutcome } from '../proposals/outcomes';
 import { parse } from '../validation';
 import { canChangeItem, canCreateItems, itemAccess } from './access';
-import { ListFilter } from './inputs';
+import { ListFilter } from '../../../shared/action-item-inputs';
 import { itemInclude, itemView, zoneOf } from './views';
+import type { ItemLink, LinkedActionItems, HistoryEntry, Seat } from '../../../shared/action-items';
+
+export type { ItemLink, LinkedActionItems, HistoryEntry, Seat } from '../../../shared/action-items';
 
 /** How long finished work stays on My actions, so its owner sees it went through. */
 const RECENTLY_DONE_DAYS = 14;
@@ -28,13 +31,6 @@ export async function myActionItems(db: Db, actor: Actor, now = new Date()): Pro
 		})
 	]);
 	return { open: open.map((r) => itemView(r, true)).sort(byDue), done: done.map((r) => itemView(r, true)) };
-}
-
-export interface Seat {
-	personId: string;
-	name: string;
-	side: Side;
-	role: GroupRole;
 }
 
 const seatsOf = async (db: Db, groupId: string): Promise<Seat[]> =>
@@ -96,16 +92,6 @@ export async function groupActionItems(
 	};
 }
 
-/** What an item was made for, "later from a proposal or outcome". */
-export type ItemLink = { proposalId: string } | { outcomeId: string };
-
-export interface LinkedActionItems {
-	groupId: string;
-	/** May the actor add items for it (on the group's list, with the link filled in). */
-	canCreate: boolean;
-	items: ActionItemView[];
-}
-
 /** The items made for one proposal or outcome, for its page; NOT_FOUND unless the actor may see
  * that proposal or outcome (a draft stays its author's and the moderators', as on its page). */
 export async function linkedActionItems(db: Db, actor: Actor, link: ItemLink): Promise<LinkedActionItems> {
@@ -121,19 +107,6 @@ export async function linkedActionItems(db: Db, actor: Actor, link: ItemLink): P
 		canCreate: canCreateItems(access),
 		items: rows.map((r) => itemView(r, canChangeItem(actor, access, r))).sort(byDue)
 	};
-}
-
-export interface HistoryEntry {
-	id: string;
-	kind: 'CREATED' | 'STATUS' | 'NOTE' | 'EDITED';
-	fromStatus: ActionStatus | null;
-	toStatus: ActionStatus | null;
-	reason: string | null;
-	note: string;
-	/** For edits: field → [before, after]. */
-	changes: Record<string, [string | null, string | null]> | null;
-	byName: string | null;
-	at: string;
 }
 
 /** One item, its whole history (newest first), and what the actor may do with it. */

@@ -7,7 +7,7 @@ import { DomainError } from '../errors';
 import { parse } from '../validation';
 import { requireChange } from './access';
 import type { ActionItemChange } from './change';
-import { NoteInput, StatusInput } from './inputs';
+import { NoteInput, StatusInput } from '../../../shared/action-item-inputs';
 import { notify } from './notifications';
 
 /** Moves an item to a new status, optionally with a note. The same status with a note is

@@ -1,21 +1,11 @@
 // Reading meetings: a group's upcoming and past ones, and the dashboard's next few.
 import type { Db } from '../../db/client';
-import type { MeetingStatus } from '../../../shared/meeting-state';
+
 import { groupAccess, type Actor } from '../access';
 import { ensureOccurrences, seriesSettings } from './series';
+import type { MeetingSummary } from '../../../shared/meeting-state';
 
-export interface MeetingSummary {
-	id: string;
-	groupId: string;
-	groupName: string;
-	startsAt: Date;
-	durationMinutes: number;
-	place: string;
-	link: string;
-	status: MeetingStatus;
-	moved: boolean;
-	timeZone: string;
-}
+export type { MeetingSummary } from '../../../shared/meeting-state';
 
 const summaryInclude = { group: { select: { name: true } }, series: { select: { timeZone: true } } } as const;
 type Row = Awaited<ReturnType<Db['meeting']['findMany']>>[number] & { group: { name: string }; series: { timeZone: string } | null };

@@ -13,6 +13,9 @@ import { indexDocument } from '../search/search-index';
 import { assembleMinutes } from './assemble';
 import { canonicalJson, contentHash } from './canonical';
 import { minutesSearchText } from './search-text';
+import type { MinutesView } from '../../../shared/minutes';
+
+export type { MinutesView } from '../../../shared/minutes';
 
 /** What archiving needs besides the database: adding the approval item to an agenda. */
 export interface MinutesEffects {
@@ -34,24 +37,6 @@ async function minutesRow(database: Database, minutesId: string) {
 	const row = await database.db.minutes.findUnique({ where: { id: minutesId } });
 	if (!row) throw new DomainError('NOT_FOUND', 'minutes not found');
 	return row;
-}
-
-export interface MinutesView {
-	id: string | null;
-	meetingId: string;
-	groupId: string;
-	version: number;
-	status: 'LIVE_DRAFT' | 'DRAFT' | 'ARCHIVED';
-	record: MinutesRecord;
-	contentHash: string | null;
-	hashVerified: boolean | null;
-	archivedAt: string | null;
-	amendmentReason: string | null;
-	approvedAt: string | null;
-	approvals: number;
-	versions: { id: string; version: number; status: string; archivedAt: string | null; amendmentReason: string | null }[];
-	canModerate: boolean;
-	canApprove: boolean;
 }
 
 function view(

@@ -1,30 +1,16 @@
 // A group's pipeline board: its proposals in columns by state, each card with the six sides'
 // positions at a glance; and the group's proposal settings.
 import type { Db } from '../../db/client';
-import {
-	BOARD_COLUMNS,
-	ProposalSettingsInput,
-	type BoardColumnId,
-	type MajorityRule,
-	type Need,
-	type ProposalState
-} from '../../../shared/proposals';
+import { BOARD_COLUMNS, ProposalSettingsInput, type BoardColumnId, type MajorityRule, type ProposalState } from '../../../shared/proposals';
 import type { Actor, GroupAccess } from '../access';
 import { DomainError } from '../errors';
 import { parse } from '../validation';
 import { readableGroup } from './proposal-access';
 import { mayFile } from './rules';
-import { positionsOf, type Positions } from './positions';
+import { positionsOf } from './positions';
+import type { ProposalCard } from '../../../shared/proposals';
 
-export interface ProposalCard {
-	id: string;
-	title: string;
-	state: ProposalState;
-	needs: Need[];
-	positions: Positions;
-	stateChangedAt: string;
-	outcome: { id: string; kind: 'PRODUCT' | 'SERVICE' } | null;
-}
+export type { ProposalCard } from '../../../shared/proposals';
 
 export interface Board {
 	group: { id: string; name: string; majorityRule: MajorityRule; publishOutcomes: boolean };

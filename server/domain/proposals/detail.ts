@@ -1,88 +1,15 @@
 // One proposal as its page shows it: the text, needs and people, the sides' positions, the
 // votes and decisions, the outcome, the timeline, and what the reader may do next.
 import type { Db } from '../../db/client';
-import type { Side } from '../../../shared/sides';
-import type {
-	DecisionOutcome,
-	Feasibility,
-	Need,
-	OutcomeKind,
-	OutcomeStatus,
-	ProposalPersonRole,
-	ProposalState,
-	ReviewSide,
-	Verdict,
-	VoteResult
-} from '../../../shared/proposals';
+
 import type { Actor } from '../access';
 import { findProposal } from './proposal-access';
-import { positionsOf, type Positions } from './positions';
+import { positionsOf } from './positions';
 import { mayEditText, mayMove, reviewSidesFor, transitionsFor } from './rules';
 import { overallProgress } from './outcomes';
+import type { ProposalDetail } from '../../../shared/proposals';
 
-export interface TimelineEntry {
-	id: string;
-	kind: string;
-	fromState: ProposalState | null;
-	toState: ProposalState | null;
-	side: Side | null;
-	detail: string;
-	reason: string;
-	meetingId: string | null;
-	at: string;
-	by: string | null;
-}
-
-export interface ReviewView {
-	side: Side;
-	verdict: Verdict | null;
-	feasibility: Feasibility | null;
-	estimateWeeks: number | null;
-	estimateCost: string;
-	reasons: string;
-	by: string | null;
-	updatedAt: string;
-}
-
-export interface ProposalDetail {
-	id: string;
-	title: string;
-	problem: string;
-	idea: string;
-	state: ProposalState;
-	revision: number;
-	createdAt: string;
-	stateChangedAt: string;
-	group: { id: string; name: string };
-	author: string | null;
-	raisedIn: { meetingId: string; agendaItemId: string | null } | null;
-	needs: { need: Need; note: string }[];
-	people: { personId: string; name: string; role: ProposalPersonRole }[];
-	reviews: ReviewView[];
-	positions: Positions;
-	votes: {
-		voteId: string;
-		meetingId: string;
-		yes: number;
-		no: number;
-		abstain: number;
-		result: VoteResult | null;
-		present: number | null;
-		closedAt: string | null;
-	}[];
-	decisions: { id: string; meetingId: string; method: 'VOTE' | 'CONSENSUS'; outcome: DecisionOutcome; text: string; decidedAt: string }[];
-	outcome: { id: string; kind: OutcomeKind; status: OutcomeStatus; progress: number } | null;
-	timeline: TimelineEntry[];
-	rights: {
-		canEdit: boolean;
-		moves: ProposalState[];
-		reviewSides: ReviewSide[];
-		canStartExecution: boolean;
-		canDeliver: boolean;
-	};
-	/** People seated in the group, for choosing the executor (when the reader may start execution). */
-	executors: { personId: string; name: string; side: Side }[];
-}
+export type { TimelineEntry, ReviewView, ProposalDetail } from '../../../shared/proposals';
 
 export async function proposalDetail(db: Db, actor: Actor, proposalId: string): Promise<ProposalDetail> {
 	const { proposal: ref, who } = await findProposal(db, actor, proposalId);

@@ -7,30 +7,9 @@ import { DomainError } from '../errors';
 import { parse } from '../validation';
 import { findOutcome, overallProgress } from './outcomes';
 import { mayMove, mayRunOutcome } from './rules';
+import type { MilestoneView, OutcomeDetail } from '../../../shared/proposals';
 
-export interface MilestoneView {
-	id: string;
-	title: string;
-	dueDate: string;
-	progress: number;
-}
-
-export interface OutcomeDetail {
-	id: string;
-	proposalId: string;
-	title: string;
-	description: string;
-	kind: OutcomeKind;
-	status: OutcomeStatus;
-	startedAt: string;
-	deliveredAt: string | null;
-	progress: number;
-	group: { id: string; name: string; publishOutcomes: boolean };
-	executor: { personId: string; name: string } | null;
-	milestones: MilestoneView[];
-	updates: { id: string; status: OutcomeStatus | null; note: string; linkUrl: string; linkTitle: string; by: string | null; at: string }[];
-	rights: { canRun: boolean; canDeliver: boolean };
-}
+export type { MilestoneView, OutcomeDetail } from '../../../shared/proposals';
 
 const milestoneView = (m: { id: string; title: string; dueDate: Date; progress: number }): MilestoneView => ({
 	id: m.id,

@@ -1,8 +1,9 @@
 // The six sides' positions on a proposal, for the one-picture view.
 import { SIDES, type Side } from '../../../shared/sides';
-import type { Feasibility, SidePosition, Verdict } from '../../../shared/proposals';
+import type { Feasibility, Verdict } from '../../../shared/proposals';
+import type { Positions } from '../../../shared/proposals';
 
-export type Positions = Record<Side, SidePosition>;
+export type { Positions } from '../../../shared/proposals';
 
 /** Entrepreneurs are the proposing side; each other side has the position of its review, or none yet. */
 export function positionsOf(reviews: { side: Side; verdict: Verdict | null; feasibility: Feasibility | null }[]): Positions {

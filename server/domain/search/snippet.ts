@@ -2,11 +2,9 @@
 // found by matching the normalised query terms against a normalised copy whose every
 // character remembers where it came from.
 import { normalizeText } from '../persian';
+import type { SnippetPart } from '../../../shared/search';
 
-export interface SnippetPart {
-	text: string;
-	match: boolean;
-}
+export type { SnippetPart } from '../../../shared/search';
 
 /** The normalised text with, for each of its characters, the index in the original. */
 function normalisedWithMap(original: string): { text: string; at: number[] } {

@@ -1,6 +1,6 @@
 // The databank's create/edit forms: what they are given, and reading a form's values back
 // after a failed submit (what was sent may be a string, a number or a list, or missing).
-import type { DistrictItem, FieldItem } from '$server/domain/classification';
+import type { DistrictItem, FieldItem } from '$shared/databank';
 
 export interface DatabankFormProps {
 	values: Record<string, unknown>;

@@ -2,8 +2,7 @@
 // re-joins after every reconnect (and so receives the whole state again), keeps the newest
 // snapshot, and sends the moderator's and members' actions.
 import { holdAppSocket, type AppSocket } from '$lib/realtime/app-socket';
-import type { Ack, PresenceEntry } from '$shared/events';
-import type { ErrorCode } from '$server/domain/errors';
+import type { Ack, ErrorCode, PresenceEntry } from '$shared/acks';
 import type { MeetingSnapshot, MeetingViewer } from '$shared/meeting-state';
 
 export type Connection = 'connecting' | 'live' | 'offline';

@@ -2,8 +2,7 @@
 // votes, watches again after every reconnect (and so receives the whole state again), keeps
 // the newest state, and sends the moderator's and members' actions.
 import { holdAppSocket, type AppSocket } from '$lib/realtime/app-socket';
-import type { Ack } from '$shared/events';
-import type { ErrorCode } from '$server/domain/errors';
+import type { Ack, ErrorCode } from '$shared/acks';
 import type { BallotChoice, DecisionOutcome } from '$shared/proposals';
 import type { VoteViewer, VotingState } from '$shared/vote-events';
 

@@ -1,6 +1,6 @@
 // A search snippet's parts regrouped into its lines, so each line (a title, a note, a
 // name) takes its own direction: Persian lines read right-to-left beside English ones.
-import type { SnippetPart } from '$server/domain/search/snippet';
+import type { SnippetPart } from '$shared/search';
 
 /** The parts of each non-empty line, matches kept as matches. */
 export function snippetLines(parts: SnippetPart[]): SnippetPart[][] {

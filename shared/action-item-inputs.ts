@@ -1,8 +1,9 @@
-// What the adapters may send, checked once here. Forms send "" for an empty field, so
+// What the adapters may send about action items, checked once in the domain (and read by
+// the browser for its filters). Forms send "" for an empty field, so
 // optional fields treat "" as absent.
 import { z } from 'zod';
-import { ACTION_STATUSES, MAX_ACTION_NOTE, MAX_ACTION_TITLE, isDay } from '../../../shared/action-items';
-import { SIDES } from '../../../shared/sides';
+import { ACTION_STATUSES, MAX_ACTION_NOTE, MAX_ACTION_TITLE, isDay } from './action-items';
+import { SIDES } from './sides';
 
 const Id = z.string().min(1).max(64);
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
