@@ -9,7 +9,8 @@ export interface RedisPair {
 	nodeId: string;
 	pub: Redis;
 	sub: Redis;
-	/** Called whenever the subscriber is ready again after losing its connection. */
+	/** Called whenever the subscriber is ready again after losing its connection, once its
+	 * subscriptions are restored: anything published while it was away may be lost. */
 	onReconnect(handler: () => void): void;
 	close(): Promise<void>;
 }
@@ -38,7 +39,19 @@ export async function connectRedis(url: string, log: (line: string) => void = co
 		if (!lost) return;
 		lost = false;
 		log('redis: reconnected');
-		for (const h of handlers) h();
+		// ioredis says 'ready' before it sends the SUBSCRIBEs that restore our channels. A
+		// PING queued behind them is answered only once Redis has applied them, so the
+		// handlers run when every message published from now on reaches this node: what they
+		// re-read from the database then covers everything that may have been missed.
+		setImmediate(() => {
+			sub.ping().then(
+				() => {
+					for (const h of handlers) h();
+				},
+				// Lost again before the answer: the next 'ready' runs the handlers.
+				() => {}
+			);
+		});
 	});
 	await Promise.all([pub.connect(), sub.connect()]);
 	return {

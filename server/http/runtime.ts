@@ -18,6 +18,7 @@ import { runPeriodic } from '../cluster/lease';
 import { periodicJobs } from './jobs';
 import { randomUUID } from 'node:crypto';
 import { redisRelay } from '../collab/relay';
+import { resendLiveState } from '../realtime/resync';
 import { sessionSecret } from './secret';
 import { backfillPersonKeys } from '../domain/people';
 
@@ -65,6 +66,9 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 				realtimeFeatures,
 				redis ? createAdapter(redis.pub, redis.sub) : undefined
 			);
+			// Broadcasts from other nodes may have been lost while Redis was away.
+			const io = context.io;
+			redis?.onReconnect(() => void resendLiveState(io, database.db, console.error));
 			server.on('upgrade', (request, socket, head) => {
 				if (collab.handleUpgrade(request, socket, head)) return;
 				// Socket.IO (destroyUpgrade: false) answers its own path.

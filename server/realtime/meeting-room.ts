@@ -31,7 +31,8 @@ export async function broadcastMeetingState(io: RealtimeServer | null, db: Db, m
 	io.to(meetingRoom(meetingId)).emit('meeting:state', await meetingState(db, meetingId));
 }
 
-async function broadcastPresence(io: RealtimeServer, meetingId: string): Promise<void> {
+/** Sends the meeting's presence, gathered from every node's sockets, to everyone in its room. */
+export async function broadcastPresence(io: RealtimeServer, meetingId: string): Promise<void> {
 	const sockets = await io.in(meetingRoom(meetingId)).fetchSockets();
 	const byUser = new Map<string, PresenceEntry>();
 	for (const s of sockets) {

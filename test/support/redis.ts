@@ -1,6 +1,7 @@
 // A throwaway redis-server on loopback that a test can stop and start again.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { Redis } from 'ioredis';
 
 async function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -17,6 +18,11 @@ export interface TestRedis {
 	url: string;
 	stop(): Promise<void>;
 	start(): Promise<void>;
+	/** Closes every subscribed connection, as Redis does to a subscriber that falls behind
+	 * (client-output-buffer-limit pubsub), leaving the others open; resolves with how many. */
+	killSubscribers(): Promise<number>;
+	/** How many subscribed connections Redis has now. */
+	subscribers(): Promise<number>;
 }
 
 export async function startRedis(): Promise<TestRedis> {
@@ -40,10 +46,23 @@ export async function startRedis(): Promise<TestRedis> {
 				}
 			});
 		});
+	/** One command on a short-lived connection of its own. */
+	const admin = async <T>(run: (r: Redis) => Promise<T>): Promise<T> => {
+		const r = new Redis(`redis://127.0.0.1:${port}`, { lazyConnect: true, maxRetriesPerRequest: 0 });
+		try {
+			await r.connect();
+			return await run(r);
+		} finally {
+			r.disconnect();
+		}
+	};
 	await start();
 	return {
 		url: `redis://127.0.0.1:${port}`,
 		start,
+		killSubscribers: () => admin((r) => r.call('CLIENT', 'KILL', 'TYPE', 'pubsub')).then(Number),
+		subscribers: () =>
+			admin((r) => r.call('CLIENT', 'LIST', 'TYPE', 'pubsub')).then((list) => String(list).split('\n').filter(Boolean).length),
 		stop: () =>
 			new Promise<void>((resolve) => {
 				const p = proc as ChildProcess | null;
