@@ -33,6 +33,10 @@ function lockKey(name: string): number {
 	return h & 0x7fffffff;
 }
 
+/** `Db` is typed as the SQLite client, whose types know only Serializable; on PostgreSQL
+ * the client behind it takes repeatable read, which a read-only transaction needs. */
+const REPEATABLE_READ = { isolationLevel: 'RepeatableRead' as 'Serializable' };
+
 /** Most rows a single INSERT carries (two bound parameters each, far below any limit). */
 const MAX_BATCH_ROWS = 1000;
 
@@ -84,14 +88,24 @@ function batchedAppend(db: Db): DocumentStore['append'] {
 export function prismaDocumentStore(db: Db, provider: DatabaseProvider): DocumentStore {
 	return {
 		async load(name) {
-			const snapshot = await db.yDocSnapshot.findUnique({ where: { docName: name } });
-			// Every row still in the log, not only those numbered after the snapshot: with
-			// several nodes, a row may commit after one with a higher id was compacted.
-			const rows = await db.yDocUpdate.findMany({
-				where: { docName: name },
-				orderBy: { id: 'asc' },
-				select: { id: true, update: true }
-			});
+			// Both reads in one transaction that sees one moment of the database: read apart, a
+			// compaction by another node committing between them would fold rows into a snapshot
+			// this load no longer reads and delete them from the log it reads next. PostgreSQL's
+			// default (read committed) gives each statement its own view, so ask for repeatable
+			// read; a SQLite transaction reads one view already.
+			const [snapshot, rows] = await db.$transaction(
+				[
+					db.yDocSnapshot.findUnique({ where: { docName: name } }),
+					// Every row still in the log, not only those numbered after the snapshot: with
+					// several nodes, a row may commit after one with a higher id was compacted.
+					db.yDocUpdate.findMany({
+						where: { docName: name },
+						orderBy: { id: 'asc' },
+						select: { id: true, update: true }
+					})
+				],
+				provider === 'postgresql' ? REPEATABLE_READ : undefined
+			);
 			return {
 				updates: [...(snapshot ? [snapshot.state] : []), ...rows.map((r) => r.update)],
 				lastId: Math.max(rows.at(-1)?.id ?? 0, snapshot?.upToId ?? 0),

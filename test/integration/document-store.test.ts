@@ -157,3 +157,54 @@ for (const [label, open] of [
 		});
 	});
 }
+
+describe('document store on PostgreSQL, with another node', () => {
+	it('loads every update when another node compacts between the reads of the snapshot and of the log', async () => {
+		const database = await postgres();
+		const store = prismaDocumentStore(database.db, database.provider);
+		const { updates, text } = edits(20);
+		let lastId = 0;
+		for (const u of updates.slice(0, 10)) lastId = await store.append('mid', [u]);
+		await store.compact('mid', lastId);
+		for (const u of updates.slice(10)) lastId = await store.append('mid', [u]);
+
+		// The other node holds the log while it compacts: this load's read of the log waits
+		// for it, whatever the load read before.
+		const other = new pg.Client({ connectionString: database.url });
+		const watcher = new pg.Client({ connectionString: database.url });
+		await Promise.all([other.connect(), watcher.connect()]);
+		try {
+			await other.query('BEGIN');
+			await other.query('LOCK TABLE "YDocUpdate" IN ACCESS EXCLUSIVE MODE');
+			const loading = store.load('mid');
+			const waiting = async () =>
+				(
+					await watcher.query(
+						`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%YDocUpdate%'`
+					)
+				).rows[0].n as number;
+			for (let t = 0; (await waiting()) === 0; t++) {
+				expect(t, 'the load waits for the log').toBeLessThan(200);
+				await new Promise((r) => setTimeout(r, 25));
+			}
+			// The other node's compaction, as store.compact does it: fold the log into the
+			// snapshot and delete the rows folded in; then it commits.
+			const snap = await other.query('SELECT state FROM "YDocSnapshot" WHERE "docName" = $1', ['mid']);
+			const log = await other.query('SELECT id, update FROM "YDocUpdate" WHERE "docName" = $1 ORDER BY id', ['mid']);
+			expect(log.rows).toHaveLength(10);
+			const doc = new Y.Doc();
+			Y.applyUpdate(doc, snap.rows[0].state);
+			for (const row of log.rows) Y.applyUpdate(doc, row.update);
+			await other.query('UPDATE "YDocSnapshot" SET state = $1, "upToId" = $2, "updatedAt" = now() WHERE "docName" = $3', [
+				Buffer.from(Y.encodeStateAsUpdate(doc)),
+				lastId,
+				'mid'
+			]);
+			await other.query('DELETE FROM "YDocUpdate" WHERE "docName" = $1 AND id <= $2', ['mid', lastId]);
+			await other.query('COMMIT');
+			expect(textOf(await loading)).toBe(text);
+		} finally {
+			await Promise.all([other.end(), watcher.end()]);
+		}
+	});
+});
