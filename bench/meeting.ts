@@ -564,6 +564,7 @@ function tableFor(rows: Measurement[], s: Settings): string {
 		line('server RSS peak / end', (m) => `${mb(m.serverRssPeak)} / ${mb(m.serverRssEnd)}`),
 		line('generator CPU (one core)', (m) => pct(m.generatorCpu)),
 		line('generator send lag p95', (m) => ms(m.sendLagP95)),
+		line('waited for a core: server / gen', (m) => `${pct(m.serverWaited)} / ${pct(m.generatorWaited)}`),
 		line('saturated', verdict),
 		line('setup: seed N members / connect all', (m) => `${m.server === 'rahkar' ? ms(m.setup.seedMs) : '–'} / ${ms(m.setup.connectMs)}`)
 	]);
