@@ -1,5 +1,5 @@
 // First start: an empty database gets an organisation — the demo one unless RAHKAR_DEMO=0.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Auth } from '../auth/auth';
 import type { Db } from './client';
 import { SIDES, type GroupRole, type Side } from '../../shared/sides';
@@ -7,6 +7,7 @@ import { createUser } from '../domain/users';
 import { createSeries } from '../domain/meetings/series';
 import { fromLocal, toLocal } from '../domain/meetings/zoned-time';
 import { seedDemoDatabank } from './seed-databank';
+import { acquireLease } from '../cluster/lease';
 
 export const DEMO_EMAILS = {
 	admin: 'admin@rahkar.example',
@@ -38,10 +39,32 @@ export interface SeedResult {
 	generatedPassword?: string;
 }
 
-/** Seeds an empty database; returns null when an organisation already exists. */
+/** The lease a node holds while it seeds; it lapses if that node dies meanwhile. */
+const SEED_LEASE = 'seed';
+const SEED_LEASE_MS = 30_000;
+
+/** Seeds an empty database; returns null when an organisation already exists. Nodes that
+ * start together on an empty database seed it once: the node that takes the seed lease
+ * seeds, the others wait for it and then find its organisation. */
 export async function seedIfEmpty(deps: { db: Db; auth: Auth }, options: { demo: boolean; password?: string }): Promise<SeedResult | null> {
 	const { db } = deps;
 	if ((await db.organisation.count()) > 0) return null;
+	const holder = randomUUID();
+	while (!(await acquireLease(db, SEED_LEASE, holder, SEED_LEASE_MS))) await new Promise((r) => setTimeout(r, 250));
+	// Renewed while seeding, so a slow seed is not taken over.
+	const renew = setInterval(() => void acquireLease(db, SEED_LEASE, holder, SEED_LEASE_MS).catch(() => {}), SEED_LEASE_MS / 3);
+	try {
+		// Counted again under the lease: another node may have seeded while this one waited.
+		if ((await db.organisation.count()) > 0) return null;
+		return await seed(deps, options);
+	} finally {
+		clearInterval(renew);
+		await db.lease.deleteMany({ where: { name: SEED_LEASE, holder } });
+	}
+}
+
+async function seed(deps: { db: Db; auth: Auth }, options: { demo: boolean; password?: string }): Promise<SeedResult> {
+	const { db } = deps;
 	if (!options.demo) {
 		const org = await db.organisation.create({ data: { name: 'Rahkar' } });
 		return { organisationId: org.id, demo: false };
