@@ -17,6 +17,8 @@ const EnvSchema = z.object({
 	RAHKAR_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
 	/** Public origin (https://rahkar.example.org) when behind a proxy; cookies are Secure when it is https. */
 	ORIGIN: z.string().url().optional(),
+	/** How often open sockets' sessions are re-checked for expiry and revocation. */
+	RAHKAR_SESSION_CHECK_SECONDS: z.coerce.number().positive().max(3600).default(60),
 	NODE_ENV: z.string().default('development')
 });
 
@@ -32,6 +34,7 @@ export interface Config {
 	demoPassword?: string;
 	origin?: string;
 	production: boolean;
+	sessionCheckMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -54,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		demo: e.RAHKAR_DEMO === '1',
 		demoPassword: e.RAHKAR_DEMO_PASSWORD,
 		origin: e.ORIGIN,
-		production: e.NODE_ENV === 'production'
+		production: e.NODE_ENV === 'production',
+		sessionCheckMs: e.RAHKAR_SESSION_CHECK_SECONDS * 1000
 	};
 }

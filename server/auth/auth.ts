@@ -46,6 +46,8 @@ export interface SessionUser extends Actor {
 	name: string;
 	email: string;
 	locale: string | null;
+	/** The session's row id (not its token): sockets opened with it close when it ends. */
+	sessionId: string;
 }
 
 /** Reads the signed-in user from request headers; null without a valid session. */
@@ -63,6 +65,7 @@ export async function sessionUser(auth: Auth, headers: Headers | IncomingHttpHea
 		organisationId: u.organisationId,
 		personId: u.personId ?? null,
 		isAdmin: u.isAdmin === true,
-		locale: u.locale ?? null
+		locale: u.locale ?? null,
+		sessionId: session.session.id
 	};
 }

@@ -4,12 +4,13 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type * as Y from 'yjs';
-import { CloseCode, MAX_MESSAGE_BYTES } from '../../shared/collab';
+import { CloseCode, MAX_MESSAGE_BYTES, RefusedReason } from '../../shared/collab';
 import type { Actor } from '../domain/access';
 import type { DocumentAccess } from '../domain/documents';
 import { DomainError } from '../domain/errors';
 import { ProtocolError, type Peer, type Room } from './room';
 import type { RoomRegistry } from './registry';
+import type { SessionSockets } from '../auth/session-sockets';
 
 export const COLLAB_PATH = '/collab/';
 /** Messages a client may send before its room is ready; more is abuse. */
@@ -20,8 +21,12 @@ const PING_MS = 30_000;
 
 export interface CollabDeps {
 	registry: RoomRegistry;
-	authenticate(request: IncomingMessage): Promise<Actor | null>;
+	authenticate(request: IncomingMessage): Promise<(Actor & { sessionId: string }) | null>;
 	authorize(actor: Actor, documentName: string): Promise<DocumentAccess>;
+	/** Whether the upgrade's Origin is the app's own (server/http/origin.ts); refused with 403. */
+	allowOrigin?(request: IncomingMessage): boolean;
+	/** Closes a session's sockets when it ends (signed out, expired, revoked). */
+	sessions?: SessionSockets;
 	onError?(error: unknown): void;
 }
 
@@ -89,7 +94,9 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
 		ws.on('pong', () => alive.add(ws));
 		ws.on('error', () => ws.terminate());
 		alive.add(ws);
+		let untrack: (() => void) | null = null;
 		ws.on('close', () => {
+			untrack?.();
 			if (room && peer) {
 				room.leave(peer);
 				if (room.peers.size === 0) deps.registry.scheduleEviction(room);
@@ -99,15 +106,24 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
 		try {
 			const actor = await deps.authenticate(request);
 			if (!actor) throw new DomainError('UNAUTHENTICATED');
+			if (ws.readyState !== ws.OPEN) return;
+			// 4401 is permanent for the stock provider: a signed-out client stops.
+			untrack = deps.sessions?.track(actor.sessionId, () => ws.close(CloseCode.unauthenticated, 'session ended')) ?? null;
+			// Rights that change while this connection is authorised (the meeting closes)
+			// would be missed by the room's reconnectAll: the epoch says so afterwards.
+			const epoch = deps.registry.rightsEpoch(name);
 			const access = await deps.authorize(actor, name);
 			const opened = await deps.registry.open(name);
-			if (ws.readyState !== ws.OPEN) {
+			if (ws.readyState !== ws.OPEN || deps.registry.rightsEpoch(name) !== epoch) {
 				if (opened.peers.size === 0) deps.registry.scheduleEviction(opened);
+				if (ws.readyState === ws.OPEN) ws.close(CloseCode.rightsChanged, 'rights changed');
 				return;
 			}
 			room = opened;
 			peer = {
+				userId: actor.userId,
 				canEdit: access.canEdit,
+				readOnly: access.canEdit ? undefined : access.frozen ? RefusedReason.closed : RefusedReason.readOnly,
 				wantsAcks,
 				send(message) {
 					if (ws.readyState !== ws.OPEN) return;
@@ -129,6 +145,10 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
 		handleUpgrade(request, socket, head) {
 			const url = new URL(request.url ?? '/', 'http://localhost');
 			if (!url.pathname.startsWith(COLLAB_PATH)) return false;
+			if (deps.allowOrigin && !deps.allowOrigin(request)) {
+				socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+				return true;
+			}
 			const name = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length));
 			const wantsAcks = url.searchParams.get('acks') === '1';
 			wss.handleUpgrade(request, socket, head, (ws) => {
@@ -145,7 +165,7 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
 			}
 		},
 		async reconnectAll(name) {
-			deps.registry.loaded(name)?.reconnectAll('rights changed');
+			deps.registry.rightsChanged(name);
 			await deps.registry.announceReconnect(name);
 		},
 		async close() {

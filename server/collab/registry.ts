@@ -11,6 +11,9 @@ export class RoomRegistry {
 	/** Rooms that finished loading, to tell an old room from its replacement. */
 	private live = new Map<string, Room>();
 	private idleTimers = new Map<string, NodeJS.Timeout>();
+	/** Per document, how many times its readers' rights changed (never pruned: a number per
+	 * document whose rights changed while this process ran). */
+	private epochs = new Map<string, number>();
 
 	constructor(
 		private readonly store: DocumentStore,
@@ -18,7 +21,7 @@ export class RoomRegistry {
 		private readonly relay: DocumentRelay | null = null
 	) {
 		relay?.onControl((name, action) => {
-			if (action === 'reconnect') this.live.get(name)?.reconnectAll('rights changed');
+			if (action === 'reconnect') this.rightsChanged(name);
 		});
 		relay?.onGap(() => {
 			for (const room of this.rooms.values()) void room.then((r) => r.catchUp()).catch(this.onError);
@@ -89,6 +92,20 @@ export class RoomRegistry {
 	/** The loaded room of a document, if this node has it open. */
 	loaded(name: string): Room | undefined {
 		return this.live.get(name);
+	}
+
+	/** The document's rights epoch. A connection captures it before it is authorised and
+	 * checks it once it joined the room: if it moved, the rights it was given may be stale
+	 * (the meeting closed meanwhile) and the connection must be authorised again. */
+	rightsEpoch(name: string): number {
+		return this.epochs.get(name) ?? 0;
+	}
+
+	/** The rights on a document changed: its local clients reconnect, and connections
+	 * being authorised right now will too (see rightsEpoch). */
+	rightsChanged(name: string): void {
+		this.epochs.set(name, this.rightsEpoch(name) + 1);
+		this.live.get(name)?.reconnectAll('rights changed');
 	}
 
 	/** Tells the other nodes to reconnect the clients of a document. */

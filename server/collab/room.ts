@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { CloseCode, MessageType } from '../../shared/collab';
+import { CloseCode, MessageType, RefusedReason } from '../../shared/collab';
 import type { DocumentStore } from './store';
 import type { DocumentRelay } from './relay';
 import { ProtocolError, type Peer } from './peer';
@@ -23,7 +23,7 @@ const COMPACT_AFTER = 200;
 /** Origin of updates that another node stored. */
 const REMOTE = Symbol('remote');
 /** The server's own edits travel the write pipeline as if from this peer. */
-const SERVER_PEER: Peer = { canEdit: true, wantsAcks: false, send: () => {}, close: () => {} };
+const SERVER_PEER: Peer = { userId: '', canEdit: true, wantsAcks: false, send: () => {}, close: () => {} };
 
 const tickMs = (peers: number) => Math.min(50, Math.max(2, peers / 10));
 
@@ -31,6 +31,13 @@ function syncUpdateMessage(update: Uint8Array): Uint8Array {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, MessageType.sync);
 	syncProtocol.writeUpdate(encoder, update);
+	return encoding.toUint8Array(encoder);
+}
+
+function refusedMessage(reason: string): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MessageType.refused);
+	encoding.writeVarString(encoder, reason);
 	return encoding.toUint8Array(encoder);
 }
 
@@ -146,12 +153,34 @@ export class Room {
 		} else if (kind === syncProtocol.messageYjsSyncStep2 || kind === syncProtocol.messageYjsUpdate) {
 			const update = decoding.readVarUint8Array(decoder);
 			// Observers may read; their edits are dropped here, before anything is kept or relayed.
-			if (!peer.canEdit) return;
+			// A client that asked for acknowledgements is told when it sent something new, so
+			// it does not wait for a "saved" that never comes.
+			if (!peer.canEdit) {
+				if (peer.wantsAcks && this.holdsNew(update)) peer.send(refusedMessage(peer.readOnly ?? RefusedReason.readOnly));
+				return;
+			}
 			this.incoming.push({ peer, update });
 			this.schedule();
 		} else {
 			throw new ProtocolError(CloseCode.malformed, `unknown sync message ${kind}`);
 		}
+	}
+
+	/** Whether an update holds anything the document lacks: a struct past its state vector,
+	 * or a deletion of something it has not deleted. A client's sync step 2 carries its
+	 * whole delete set, so only the deletions the document lacks count. */
+	private holdsNew(update: Uint8Array): boolean {
+		for (const [client, end] of Y.parseUpdateMeta(update).to) if (end > Y.getState(this.doc.store, client)) return true;
+		for (const [client, deletions] of Y.decodeUpdate(update).ds.clients) {
+			const structs = this.doc.store.clients.get(client);
+			for (const { clock, len } of deletions) {
+				if (!structs || clock + len > Y.getState(this.doc.store, client)) return true;
+				for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i].id.clock < clock + len; i++) {
+					if (!structs[i].deleted) return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/** Starts the next tick unless one is waiting or a write is in flight (which

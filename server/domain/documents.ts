@@ -14,6 +14,8 @@ export interface DocumentAccess {
 	name: string;
 	groupId: string;
 	canEdit: boolean;
+	/** The document is closed to everyone's edits (a closed or cancelled meeting's agenda). */
+	frozen: boolean;
 }
 
 /** The group a document belongs to, and whether it is closed to edits, or NOT_FOUND. */
@@ -33,5 +35,5 @@ async function documentGroup(db: Db, name: string): Promise<{ groupId: string; f
 export async function documentAccess(db: Db, actor: Actor, name: string): Promise<DocumentAccess> {
 	const { groupId, frozen } = await documentGroup(db, name);
 	const access = await groupAccess(db, actor, groupId);
-	return { name, groupId, canEdit: access.canEdit && !frozen };
+	return { name, groupId, canEdit: access.canEdit && !frozen, frozen };
 }

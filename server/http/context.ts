@@ -6,6 +6,7 @@ import type { Database } from '../db/client';
 import type { Auth } from '../auth/auth';
 import type { RealtimeServer } from '../realtime/realtime-server';
 import type { DocumentService } from '../collab/collab-server';
+import type { SessionSockets } from '../auth/session-sockets';
 
 export interface AppContext {
 	config: Config;
@@ -14,6 +15,8 @@ export interface AppContext {
 	io: RealtimeServer | null;
 	/** Server-side access to collaborative documents. */
 	documents: DocumentService;
+	/** The open sockets of each session, closed when it ends. */
+	sessions: SessionSockets;
 }
 
 const KEY = Symbol.for('rahkar.app-context');

@@ -21,6 +21,8 @@ import { redisRelay } from '../collab/relay';
 import { resendLiveState } from '../realtime/resync';
 import { sessionSecret } from './secret';
 import { backfillPersonKeys } from '../domain/people';
+import { sessionSockets } from '../auth/session-sockets';
+import { allowedOrigin } from './origin';
 
 export interface Runtime {
 	context: AppContext;
@@ -47,12 +49,16 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 	// Several nodes share Socket.IO rooms and Yjs updates through Redis.
 	const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : null;
 	const authenticate = (request: { headers: import('node:http').IncomingHttpHeaders }) => sessionUser(auth, request.headers);
+	const allowOrigin = (request: { headers: import('node:http').IncomingHttpHeaders }) => allowedOrigin(request, config.origin);
+	const sessions = sessionSockets({ db: database.db, periodMs: config.sessionCheckMs, redis });
 	const collab = createCollabServer({
+		allowOrigin,
+		sessions,
 		registry: new RoomRegistry(prismaDocumentStore(database.db, database.provider), console.error, redis ? redisRelay(redis) : null),
 		authenticate,
 		authorize: (actor, name) => documentAccess(database.db, actor, name)
 	});
-	const context: AppContext = { config, database, auth, io: null, documents: collab };
+	const context: AppContext = { config, database, auth, io: null, documents: collab, sessions };
 	setAppContext(context);
 
 	const stopJobs = runPeriodic(database.db, redis?.nodeId ?? randomUUID(), periodicJobs(context));
@@ -62,7 +68,7 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 		attach(server, others) {
 			context.io = attachRealtime(
 				server,
-				{ db: database.db, documents: collab, authenticate },
+				{ db: database.db, documents: collab, authenticate, allowOrigin, sessions },
 				realtimeFeatures,
 				redis ? createAdapter(redis.pub, redis.sub) : undefined
 			);
@@ -78,6 +84,7 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 		},
 		async close() {
 			stopJobs();
+			sessions.stop();
 			await collab.close();
 			await new Promise<void>((resolve) => (context.io ? context.io.close(() => resolve()) : resolve()));
 			await redis?.close();

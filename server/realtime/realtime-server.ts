@@ -8,6 +8,7 @@ import type { Actor } from '../domain/access';
 import { DomainError } from '../domain/errors';
 import type { Db } from '../db/client';
 import type { DocumentService } from '../collab/collab-server';
+import type { SessionSockets } from '../auth/session-sockets';
 
 export interface SocketData {
 	actor: Actor;
@@ -25,12 +26,17 @@ export interface RealtimeDeps {
 	db: Db;
 	/** The collab server's documents (server-side edits, reconnecting readers). */
 	documents: DocumentService;
-	authenticate(request: IncomingMessage): Promise<(Actor & { name: string }) | null>;
+	authenticate(request: IncomingMessage): Promise<(Actor & { name: string; sessionId: string }) | null>;
+	/** Whether a handshake's Origin is the app's own (server/http/origin.ts). */
+	allowOrigin?(request: IncomingMessage): boolean;
+	/** Disconnects a session's sockets when it ends (signed out, expired, revoked). */
+	sessions?: SessionSockets;
 	onError?(error: unknown): void;
 }
 
 /** A feature's socket events: called once per connection to register its handlers. */
-export type RealtimeFeature = (socket: RealtimeSocket, io: RealtimeServer, deps: Required<RealtimeDeps>) => void;
+export type RealtimeFeature = (socket: RealtimeSocket, io: RealtimeServer, deps: FeatureDeps) => void;
+export type FeatureDeps = Required<Pick<RealtimeDeps, 'db' | 'documents' | 'authenticate' | 'onError'>>;
 
 /** Validates a payload, runs the handler, and always answers the acknowledgement:
  * { ok: true, ...result } or { ok: false, code }. Never throws into Socket.IO. */
@@ -60,11 +66,15 @@ export function attachRealtime(
 	/** The Redis adapter when several nodes serve the same rooms. */
 	adapter?: ServerOptions['adapter']
 ): RealtimeServer {
-	const full: Required<RealtimeDeps> = { onError: console.error, ...deps };
+	const full: FeatureDeps = { onError: console.error, ...deps };
+	/** Each socket's session, to stop watching it when the socket goes. */
+	const sessionOf = new WeakMap<RealtimeSocket, string>();
 	const io: RealtimeServer = new Server(httpServer, {
 		// Leave other upgrade requests (the Yjs endpoint) alone.
 		destroyUpgrade: false,
 		maxHttpBufferSize: 64 * 1024,
+		// The handshake (polling or WebSocket) must come from the app's own origin.
+		...(deps.allowOrigin ? { allowRequest: (request, callback) => callback(null, deps.allowOrigin!(request)) } : {}),
 		...(adapter ? { adapter } : {})
 	});
 
@@ -73,8 +83,9 @@ export function attachRealtime(
 			.authenticate(socket.request)
 			.then((actor) => {
 				if (!actor) return next(new Error('UNAUTHENTICATED'));
-				const { name, ...rest } = actor;
+				const { name, sessionId, ...rest } = actor;
 				socket.data = { actor: rest, name, groups: {}, meetings: {} };
+				sessionOf.set(socket, sessionId);
 				next();
 			})
 			.catch((error) => {
@@ -84,6 +95,12 @@ export function attachRealtime(
 	});
 
 	io.on('connection', (socket) => {
+		const sessionId = sessionOf.get(socket);
+		if (deps.sessions && sessionId)
+			socket.once(
+				'disconnect',
+				deps.sessions.track(sessionId, () => socket.disconnect(true))
+			);
 		for (const feature of features) feature(socket, io, full);
 	});
 	return io;

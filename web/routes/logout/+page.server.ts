@@ -7,7 +7,11 @@ export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
 	default: async ({ request, cookies, locals }) => {
-		if (locals.user) applySetCookies(cookies, await signOut(locals.context.auth, request.headers));
+		if (locals.user) {
+			applySetCookies(cookies, await signOut(locals.context.auth, request.headers));
+			// Sockets opened with this session (here and on other nodes) close now.
+			await locals.context.sessions.ended(locals.user.sessionId);
+		}
 		redirect(303, '/login');
 	}
 };
