@@ -5,7 +5,16 @@ import { z } from 'zod';
 import type { Auth } from '../auth/auth';
 import type { Db } from '../db/client';
 import { DomainError } from './errors';
-import { ACCOUNT_RULE, ADDRESS_RULE, accountKey, addressKey, clearFailures, lockedFor, recordFailure } from './sign-in-throttle';
+import {
+	ACCOUNT_RULE,
+	ADDRESS_RULE,
+	accountKey,
+	addressKey,
+	clearFailures,
+	recordFailure,
+	refundAttempt,
+	reserveAttempt
+} from './sign-in-throttle';
 
 export const SignInInput = z.object({
 	email: z.string().trim().toLowerCase().email().max(254),
@@ -18,29 +27,47 @@ export type SignInResult =
 	| { ok: false; reason: 'INVALID_CREDENTIALS' }
 	| { ok: false; reason: 'RATE_LIMITED'; retryAfterSeconds: number };
 
-/** Checks the throttle, verifies the password and returns the session cookies to set. */
+/** Reserves the attempt (per account and per address) before the password is verified,
+ * so parallel tries cannot outrun the limit, then verifies it and returns the session
+ * cookies to set. */
 export async function signIn(
 	deps: { db: Db; auth: Auth },
 	input: SignInInput,
 	request: { address: string; headers: Headers }
 ): Promise<SignInResult> {
-	const keys = [accountKey(input.email), addressKey(request.address)];
-	const wait = Math.max(...(await Promise.all(keys.map((k) => lockedFor(deps.db, k)))));
-	if (wait > 0) return { ok: false, reason: 'RATE_LIMITED', retryAfterSeconds: Math.ceil(wait / 1000) };
+	const account = accountKey(input.email);
+	const address = addressKey(request.address);
+	const byAccount = await reserveAttempt(deps.db, account, ACCOUNT_RULE);
+	if (!byAccount.ok) return { ok: false, reason: 'RATE_LIMITED', retryAfterSeconds: Math.ceil(byAccount.waitMs / 1000) };
+	const byAddress = await reserveAttempt(deps.db, address, ADDRESS_RULE);
+	if (!byAddress.ok) {
+		await refundAttempt(deps.db, account);
+		return { ok: false, reason: 'RATE_LIMITED', retryAfterSeconds: Math.ceil(byAddress.waitMs / 1000) };
+	}
 
-	const response = await deps.auth.api.signInEmail({
-		body: { email: input.email, password: input.password, rememberMe: true },
-		headers: request.headers,
-		asResponse: true
-	});
+	let response: Response;
+	try {
+		response = await deps.auth.api.signInEmail({
+			body: { email: input.email, password: input.password, rememberMe: true },
+			headers: request.headers,
+			asResponse: true
+		});
+	} catch (error) {
+		await Promise.all([refundAttempt(deps.db, account), refundAttempt(deps.db, address)]);
+		throw error;
+	}
 	if (response.ok) {
-		await clearFailures(deps.db, keys[0]);
+		// A success clears the account and does not count against a shared address.
+		await Promise.all([clearFailures(deps.db, account), refundAttempt(deps.db, address)]);
 		const user = await deps.db.user.findUnique({ where: { email: input.email }, select: { locale: true } });
 		return { ok: true, setCookies: response.headers.getSetCookie(), locale: user?.locale ?? null };
 	}
-	if (response.status >= 500) throw new DomainError('UNAVAILABLE', `sign-in failed with ${response.status}`);
-	await recordFailure(deps.db, keys[0], ACCOUNT_RULE);
-	await recordFailure(deps.db, keys[1], ADDRESS_RULE);
+	if (response.status >= 500) {
+		await Promise.all([refundAttempt(deps.db, account), refundAttempt(deps.db, address)]);
+		throw new DomainError('UNAVAILABLE', `sign-in failed with ${response.status}`);
+	}
+	await recordFailure(deps.db, account, ACCOUNT_RULE);
+	await recordFailure(deps.db, address, ADDRESS_RULE);
 	return { ok: false, reason: 'INVALID_CREDENTIALS' };
 }
 

@@ -95,7 +95,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 				stdio: ['ignore', 'pipe', 'pipe']
 			});
 			child = proc;
-			const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 30_000);
+			// Generous: migrating and seeding a fresh PostgreSQL database is slow on a busy machine.
+			const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 90_000);
 			const onData = (chunk: Buffer) => {
 				log += chunk.toString();
 				const m = /Rahkar listening on http:\/\/localhost:(\d+)/.exec(log);
