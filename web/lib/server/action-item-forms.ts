@@ -9,16 +9,17 @@ import { createActionItem } from '$server/domain/action-items/create';
 import { editActionItem } from '$server/domain/action-items/edit';
 import { publishActionItemChange } from '$server/realtime/action-items';
 import { requireUser } from '$lib/server/auth-guard';
+import { safeNext } from '$lib/server/safe-next';
 
 const text = (form: FormData, name: string) => {
 	const v = form.get(name);
 	return typeof v === 'string' ? v : '';
 };
 
-/** Only same-site paths are followed back, never another origin. */
+/** Where to go back to, when the form says (only a same-origin path: see safeNext). */
 const nextOf = (form: FormData): string | null => {
 	const next = text(form, 'next');
-	return next.startsWith('/') && !next.startsWith('//') ? next : null;
+	return next ? safeNext(next) : null;
 };
 
 async function run(event: RequestEvent, change: () => Promise<ActionItemChange>) {

@@ -1,5 +1,6 @@
 import type { Cookies } from '@sveltejs/kit';
 import { parseSetCookieHeader, toCookieOptions } from 'better-auth/cookies';
+import { cookieMaxAge, cookieName } from '$lib/paraglide/runtime';
 
 /** Copies Set-Cookie lines from a server-side auth call onto SvelteKit's response. */
 export function applySetCookies(cookies: Cookies, setCookies: string[]): void {
@@ -11,6 +12,8 @@ export function applySetCookies(cookies: Cookies, setCookies: string[]): void {
 	}
 }
 
-/** Only same-site paths are followed after sign-in, never another origin: "//host" and
- * "/\\host" (which browsers read as "//host") are refused. */
-export const safeNext = (next: string | null): string => (next && /^\/(?![/\\])/.test(next) ? next : '/dashboard');
+/** Remembers the chosen language. Secure only over https: a browser drops a Secure cookie
+ * sent over plain http (SvelteKit's default marks it Secure everywhere but localhost). */
+export function setLocaleCookie(cookies: Cookies, url: URL, locale: string): void {
+	cookies.set(cookieName, locale, { path: '/', maxAge: cookieMaxAge, httpOnly: false, sameSite: 'lax', secure: url.protocol === 'https:' });
+}

@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { SignInInput, signIn } from '$server/domain/sign-in';
-import { applySetCookies, safeNext } from '$lib/server/cookies';
-import { cookieMaxAge, cookieName, isLocale } from '$lib/paraglide/runtime';
+import { applySetCookies, setLocaleCookie } from '$lib/server/cookies';
+import { safeNext } from '$lib/server/safe-next';
+import { isLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -23,8 +24,7 @@ export const actions: Actions = {
 		if (!result.ok) return fail(400, { email, error: 'invalid' as const });
 		applySetCookies(cookies, result.setCookies);
 		// The language chosen on another device follows the user here.
-		if (result.locale && isLocale(result.locale))
-			cookies.set(cookieName, result.locale, { path: '/', maxAge: cookieMaxAge, httpOnly: false, sameSite: 'lax' });
+		if (result.locale && isLocale(result.locale)) setLocaleCookie(cookies, url, result.locale);
 		redirect(303, safeNext(url.searchParams.get('next')));
 	}
 };
