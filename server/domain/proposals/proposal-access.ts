@@ -61,6 +61,36 @@ export async function findProposal(db: Db, actor: Actor, proposalId: string): Pr
 	if (!proposal) throw notFound();
 	const access = await readableGroup(db, actor, proposal.groupId);
 	const who = proposalActor(actor, access, proposal);
-	if (!maySee(who, proposal.state)) throw notFound();
+	if (!mayRead(actor, access, proposal)) throw notFound();
 	return { proposal, access, who };
+}
+
+/** The one visibility rule for a proposal, for its page and for every list of hits
+ * (search): a draft is its author's and the moderators' until submitted. */
+export const mayRead = (actor: Actor, access: GroupAccess, p: Pick<ProposalRef, 'state' | 'authorId' | 'outcome'>): boolean =>
+	maySee(proposalActor(actor, access, p), p.state);
+
+/** Which of these proposals the actor may read (the same rule as findProposal); ids that
+ * do not exist, or lie in groups the actor cannot read, are left out. */
+export async function readableProposalIds(db: Db, actor: Actor, ids: readonly string[]): Promise<Set<string>> {
+	if (ids.length === 0) return new Set();
+	const proposals = await db.proposal.findMany({
+		where: { id: { in: [...new Set(ids)] }, group: { organisationId: actor.organisationId } },
+		select: { id: true, groupId: true, state: true, authorId: true, outcome: { select: { id: true, executorPersonId: true } } }
+	});
+	const accesses = new Map<string, GroupAccess | null>();
+	for (const groupId of new Set(proposals.map((p) => p.groupId)))
+		accesses.set(
+			groupId,
+			await groupAccess(db, actor, groupId).catch((error: unknown) => {
+				if (error instanceof DomainError && error.code === 'NOT_FOUND') return null;
+				throw error;
+			})
+		);
+	const readable = new Set<string>();
+	for (const p of proposals) {
+		const access = accesses.get(p.groupId);
+		if (access && mayRead(actor, access, p)) readable.add(p.id);
+	}
+	return readable;
 }

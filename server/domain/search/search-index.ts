@@ -4,6 +4,7 @@
 import type { Database } from '../../db/client';
 import type { Actor } from '../access';
 import { normalizeText } from '../persian';
+import { readableProposalIds } from '../proposals/proposal-access';
 import { queryTerms, snippet, type SnippetPart } from './snippet';
 
 export type SearchKind = 'proposal' | 'minutes';
@@ -66,11 +67,35 @@ interface Row {
 	body: string;
 }
 
-/** Searches what the actor may see; every term must match (as a word prefix). */
+/** Searches what the actor may see; every term must match (as a word prefix). The index
+ * holds every proposal, drafts too: each proposal hit passes the proposal page's own
+ * visibility rule (readableProposalIds), page after page until `limit` hits are kept. */
 export async function search(database: Database, actor: Actor, query: string, limit = 30): Promise<SearchHit[]> {
 	const terms = queryTerms(query);
 	const groups = await readableGroups(database, actor);
 	if (terms.length === 0 || groups.length === 0) return [];
+	const kept: Row[] = [];
+	for (let offset = 0; kept.length < limit; offset += limit) {
+		const page = await matching(database, terms, groups, limit, offset);
+		const proposals = await readableProposalIds(
+			database.db,
+			actor,
+			page.filter((r) => r.kind === 'proposal').map((r) => r.refId)
+		);
+		kept.push(...page.filter((r) => r.kind !== 'proposal' || proposals.has(r.refId)));
+		if (page.length < limit) break;
+	}
+	return kept.slice(0, limit).map((r) => ({
+		kind: r.kind as SearchKind,
+		refId: r.refId,
+		groupId: r.groupId,
+		title: r.title,
+		snippet: snippet(r.body, terms)
+	}));
+}
+
+/** One page of the index's matches in these groups, best first. */
+async function matching(database: Database, terms: string[], groups: string[], limit: number, offset: number): Promise<Row[]> {
 	const placeholders = (from: number) => groups.map((_, i) => `$${from + i}`).join(', ');
 	let rows: Row[];
 	if (database.provider === 'postgresql') {
@@ -78,10 +103,11 @@ export async function search(database: Database, actor: Actor, query: string, li
 		rows = await database.db.$queryRawUnsafe<Row[]>(
 			`SELECT d."kind", d."refId", d."groupId", d."title", d."body"
 			 FROM "SearchDocument" d JOIN "SearchDocumentTsv" t ON t."id" = d."id"
-			 WHERE t."tsv" @@ to_tsquery('simple', $1) AND d."groupId" IN (${placeholders(3)})
-			 ORDER BY ts_rank(t."tsv", to_tsquery('simple', $1)) DESC, d."updatedAt" DESC LIMIT $2`,
+			 WHERE t."tsv" @@ to_tsquery('simple', $1) AND d."groupId" IN (${placeholders(4)})
+			 ORDER BY ts_rank(t."tsv", to_tsquery('simple', $1)) DESC, d."updatedAt" DESC, d."id" LIMIT $2 OFFSET $3`,
 			tsquery,
 			limit,
+			offset,
 			...groups
 		);
 	} else {
@@ -91,17 +117,12 @@ export async function search(database: Database, actor: Actor, query: string, li
 			`SELECT d."kind", d."refId", d."groupId", d."title", d."body"
 			 FROM "SearchDocumentFts" f JOIN "SearchDocument" d ON d."id" = f.rowid
 			 WHERE "SearchDocumentFts" MATCH ? AND d."groupId" IN (${groups.map(() => '?').join(', ')})
-			 ORDER BY f.rank, d."updatedAt" DESC LIMIT ?`,
+			 ORDER BY f.rank, d."updatedAt" DESC, d."id" LIMIT ? OFFSET ?`,
 			match,
 			...groups,
-			limit
+			limit,
+			offset
 		);
 	}
-	return rows.map((r) => ({
-		kind: r.kind as SearchKind,
-		refId: r.refId,
-		groupId: r.groupId,
-		title: r.title,
-		snippet: snippet(r.body, terms)
-	}));
+	return rows;
 }
