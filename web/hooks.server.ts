@@ -5,6 +5,7 @@ import { getLocale, getTextDirection } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { sessionUser } from '$server/auth/auth';
 import { appContext } from '$server/http/context';
+import { malformedFormsAreBadRequests } from '$lib/server/form-data';
 
 /** Puts the server's services and the signed-in user (or null) on locals. When the
  * database cannot be reached, answers 503 with a plain explanation instead of a crash. */
@@ -34,4 +35,4 @@ const i18n: Handle = ({ event, resolve }) =>
 	});
 
 // i18n first, so messages in the session step (the 503 page) speak the user's language.
-export const handle = sequence(i18n, session);
+export const handle = sequence(i18n, malformedFormsAreBadRequests, session);

@@ -1,4 +1,27 @@
 // Reading HTML form posts into plain objects for the domain's schemas.
+import { error, type Handle } from '@sveltejs/kit';
+
+/** A body that cannot be read as a form (a multipart body with a bad boundary, say) is the
+ * client's mistake: every form action reads its body with request.formData(), so that one
+ * method is wrapped here, once per request, to answer 400 instead of crashing with a 500.
+ * (SvelteKit treats error() as expected: it is not reported to handleError.) */
+export const malformedFormsAreBadRequests: Handle = ({ event, resolve }) => {
+	const request = event.request;
+	if (request.method !== 'GET' && request.method !== 'HEAD') {
+		const parse = request.formData.bind(request);
+		Object.defineProperty(request, 'formData', {
+			configurable: true,
+			value: () =>
+				parse().catch((e: unknown) => {
+					// undici rejects an unparsable body with a TypeError; anything else (a body
+					// over the size limit, say) keeps its own answer.
+					if (e instanceof TypeError) error(400, { message: 'MALFORMED_FORM' });
+					throw e;
+				})
+		});
+	}
+	return resolve(event);
+};
 
 /** Text fields as strings, `arrays` as every value sent under that name, `booleans` as
  * whether a checkbox was sent at all. Files are ignored. */
