@@ -312,9 +312,15 @@ export async function groupArchive(database: Database, actor: Actor, groupId: st
 	}));
 }
 
-/** Where one version of minutes lives (its meeting and version); access is checked there. */
-export async function minutesLocation(database: Database, minutesId: string): Promise<{ meetingId: string; version: number }> {
-	const row = await database.db.minutes.findUnique({ where: { id: minutesId }, select: { meetingId: true, version: true } });
+/** Where one version of minutes lives (its meeting and version), for a reader of its
+ * group only: anyone else gets NOT_FOUND, as for an id that does not exist. */
+export async function minutesLocation(
+	database: Database,
+	actor: Actor,
+	minutesId: string
+): Promise<{ meetingId: string; version: number }> {
+	const row = await database.db.minutes.findUnique({ where: { id: minutesId }, select: { meetingId: true, version: true, groupId: true } });
 	if (!row) throw new DomainError('NOT_FOUND', 'minutes not found');
-	return row;
+	await groupAccess(database.db, actor, row.groupId);
+	return { meetingId: row.meetingId, version: row.version };
 }
