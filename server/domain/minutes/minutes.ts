@@ -255,17 +255,20 @@ export async function approveMinutes(
 	const row = await minutesRow(database, minutesId);
 	const access = await groupAccess(database.db, actor, row.groupId);
 	if (row.status !== 'ARCHIVED') throw new DomainError('CONFLICT', 'only archived minutes are approved');
+	// Rights before the shortcut below, so nobody else is told that their approval counted.
+	if (options.asGroup && !access.canModerate) throw new DomainError('FORBIDDEN', 'only moderators record the group approval');
+	if (!options.asGroup && (!access.canEdit || !actor.personId || !access.role))
+		throw new DomainError('FORBIDDEN', 'members approve minutes');
 	if (row.approvedAt) return { approved: true };
 	const live = await database.db.meeting.findFirst({ where: { groupId: row.groupId, status: 'LIVE' }, select: { id: true } });
 	if (options.asGroup) {
-		if (!access.canModerate) throw new DomainError('FORBIDDEN', 'only moderators record the group approval');
 		await database.db.minutes.updateMany({
 			where: { id: minutesId, approvedAt: null },
 			data: { approvedAt: now, approvedInMeetingId: live?.id ?? null }
 		});
 		return { approved: true };
 	}
-	if (!access.canEdit || !actor.personId || !access.role) throw new DomainError('FORBIDDEN', 'members approve minutes');
+	if (!actor.personId) throw new DomainError('FORBIDDEN', 'members approve minutes');
 	await database.db.minutesApproval.upsert({
 		where: { minutesId_personId: { minutesId, personId: actor.personId } },
 		create: { minutesId, personId: actor.personId, approvedAt: now },

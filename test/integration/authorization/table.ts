@@ -1,0 +1,372 @@
+// THE AUTHORISATION TABLE: who may do what, for every page, form action, endpoint, Socket.IO
+// event and kind of collaborative document of Rahkar. authorization.test.ts runs every row
+// against the real server, for every role, and fails when the app lists something (a route,
+// an action, an event, a document kind) that has no row here, or a row names something gone.
+//
+// Roles (columns). The group is the first demo group, where every demo account sits:
+//   admin          administrator of the organisation (admin@rahkar.example, seated nowhere)
+//   moderator      the group's moderator (moderator@; also moderates the second group)
+//   member         a plain member (member@)
+//   executor       the group's executor (executor@)
+//   observer       an observer (observer@): reads, never edits
+//   anonymous      no session
+//   otherGroup     seated (as a member) only in the second group of the same organisation
+//   otherOrgAdmin  administrator of another organisation
+//
+// Cells (what the role must get):
+//   200, 400, 401, 403, 404   that HTTP status (for a form action: the status of its answer,
+//                             `type: failure` or `type: error`, or 200 for `type: success`)
+//   LOGIN                     303 to /login?next=…, the sign-in page
+//   to('/x')                  303 to a path starting with /x
+//   OK                        a form action or socket event that is allowed: it is answered and
+//                             not refused (not LOGIN, 401, 403 or 404; a 400 for the minimal
+//                             input or a 409 for the state of the fixture still counts as
+//                             allowed: whether it worked in depth is other tests' business)
+//   FORBIDDEN, NOT_FOUND,     the `code` of a socket acknowledgement ({ ok: false, code });
+//   UNAUTHENTICATED           a connection without a session is refused with UNAUTHENTICATED
+//   'edit', 'read'            a collab document opens; edits are kept ('edit') or dropped ('read')
+//   4401, 4403, 4404          a collab connection closed with that code (CloseCode in shared/collab)
+//
+// Params and bodies name fixtures by key (see the fixture in authorization.test.ts): `params`
+// maps a route param to a fixture id, `body` builds the form (or payload) for one role.
+// `reveals` is READING: the text (a fixture text key) must be in the answer for exactly those
+// roles and in nobody else's. Rows run in this order, one role at a time, refused roles first;
+// rows marked `last` run after all others because they change what later rows rely on.
+import { CSV_COLUMNS } from '../../../server/domain/people-csv';
+
+export const ROLES = ['admin', 'moderator', 'member', 'executor', 'observer', 'anonymous', 'otherGroup', 'otherOrgAdmin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LOGIN = 'LOGIN';
+export const OK = 'OK';
+export const to = (prefix: string) => `303 ${prefix}` as const;
+export type HttpCell = 200 | 400 | 401 | 403 | 404 | typeof LOGIN | typeof OK | `303 ${string}`;
+export type SocketCell = typeof OK | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHENTICATED';
+export type DocCell = 'edit' | 'read' | 4401 | 4403 | 4404;
+
+/** What rows may name: fixture ids and texts, looked up when the row runs. */
+export interface Fixture {
+	ids: Record<string, string>;
+	text: Record<string, string>;
+	/** The id of the vote open in a meeting now (or a placeholder when none is). */
+	openVote(meetingId: string): Promise<string>;
+}
+
+type Form = Record<string, string | string[] | Blob>;
+interface Reveal {
+	text: string;
+	to: readonly Role[];
+}
+export interface HttpRow {
+	kind: 'http';
+	surface: string;
+	expect: Record<Role, HttpCell>;
+	params?: Record<string, string>;
+	query?: string;
+	body?: (f: Fixture, role: Role) => Form | Promise<Form>;
+	/** Sent as multipart/form-data (a file upload) instead of urlencoded. */
+	multipart?: boolean;
+	reveals?: Reveal[];
+	/** Each role uses a session of its own, signed in for this row (e.g. signing out). */
+	fresh?: boolean;
+	last?: boolean;
+	note?: string;
+}
+export interface SocketRow {
+	kind: 'socket';
+	surface: string;
+	expect: Record<Role, SocketCell>;
+	payload: (f: Fixture, role: Role) => unknown | Promise<unknown>;
+	last?: boolean;
+}
+export interface DocRow {
+	kind: 'collab';
+	surface: string;
+	/** The document name, with `[key]` replaced by that fixture id. */
+	name: string;
+	expect: Record<Role, DocCell>;
+	last?: boolean;
+}
+export type Row = HttpRow | SocketRow | DocRow;
+
+const http = (surface: string, expect: Record<Role, HttpCell>, options: Omit<HttpRow, 'kind' | 'surface' | 'expect'> = {}): HttpRow => ({
+	kind: 'http',
+	surface,
+	expect,
+	...options
+});
+const socket = (
+	surface: string,
+	expect: Record<Role, SocketCell>,
+	payload: SocketRow['payload'],
+	options: { last?: boolean } = {}
+): SocketRow => ({ kind: 'socket', surface: `socket ${surface}`, expect, payload, ...options });
+const collab = (kind: string, name: string, expect: Record<Role, DocCell>): DocRow => ({
+	kind: 'collab',
+	surface: `collab ${kind}`,
+	name,
+	expect
+});
+
+// Roles that read the group (seated, or the organisation's administrator).
+const GROUP_READERS = ['admin', 'moderator', 'member', 'executor', 'observer'] as const;
+const EVERYONE = ROLES;
+
+const group = { id: 'groupA' };
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const csvTemplate = () => new Blob(['\uFEFF' + CSV_COLUMNS.join(',') + '\r\n'], { type: 'text/csv' });
+
+// One row a line, laid out by hand as a table.
+// prettier-ignore
+export const TABLE: Row[] = [
+	// ---- Signing in and out, language -------------------------------------------------------
+	http('GET /', { admin: to('/dashboard'), moderator: to('/dashboard'), member: to('/dashboard'), executor: to('/dashboard'), observer: to('/dashboard'), anonymous: LOGIN, otherGroup: to('/dashboard'), otherOrgAdmin: to('/dashboard') }),
+	http('GET /login', { admin: to('/dashboard'), moderator: to('/dashboard'), member: to('/dashboard'), executor: to('/dashboard'), observer: to('/dashboard'), anonymous: 200, otherGroup: to('/dashboard'), otherOrgAdmin: to('/dashboard') }),
+	http('POST /login', { admin: 400, moderator: 400, member: 400, executor: 400, observer: 400, anonymous: 400, otherGroup: 400, otherOrgAdmin: 400 },
+		{ body: (_, role) => ({ email: `nobody-${role}@rahkar.example`, password: 'not-the-password' }), note: 'wrong password: refused with 400, never a session' }),
+	http('GET /logout', { admin: to('/'), moderator: to('/'), member: to('/'), executor: to('/'), observer: to('/'), anonymous: to('/'), otherGroup: to('/'), otherOrgAdmin: to('/') }),
+	http('POST /logout', { admin: LOGIN, moderator: LOGIN, member: LOGIN, executor: LOGIN, observer: LOGIN, anonymous: LOGIN, otherGroup: LOGIN, otherOrgAdmin: LOGIN }, { fresh: true }),
+	http('GET /locale', { admin: to('/'), moderator: to('/'), member: to('/'), executor: to('/'), observer: to('/'), anonymous: to('/'), otherGroup: to('/'), otherOrgAdmin: to('/') }),
+	http('POST /locale', { admin: to('/dashboard'), moderator: to('/dashboard'), member: to('/dashboard'), executor: to('/dashboard'), observer: to('/dashboard'), anonymous: to('/dashboard'), otherGroup: to('/dashboard'), otherOrgAdmin: to('/dashboard') },
+		{ body: () => ({ locale: 'en', next: '/dashboard' }) }),
+
+	// ---- Dashboard, search, notifications ---------------------------------------------------
+	http('GET /dashboard', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 200, otherOrgAdmin: 200 },
+		{ reveals: [{ text: 'groupAName', to: GROUP_READERS }] }),
+	http('GET /search', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 200, otherOrgAdmin: 200 },
+		{ query: 'q=[draftWord]', reveals: [{ text: 'draftTitle', to: ['admin', 'moderator', 'member'] }], note: "a member's draft: its author and the moderators only (as its page)" }),
+	http('GET /search', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 200, otherOrgAdmin: 200 },
+		{ query: 'q=[reviewWord]', reveals: [{ text: 'reviewTitle', to: GROUP_READERS }], note: 'a submitted proposal: the group only' }),
+	http('GET /search', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 200, otherOrgAdmin: 200 },
+		{ query: 'q=[groupBWord]', reveals: [{ text: 'groupBTitle', to: ['admin', 'moderator', 'otherGroup'] }], note: "the second group's proposal: its own members" }),
+	http('GET /notifications', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 200, otherOrgAdmin: 200 }),
+	http('POST /notifications?/read', { admin: OK, moderator: OK, member: OK, executor: OK, observer: OK, anonymous: LOGIN, otherGroup: OK, otherOrgAdmin: OK },
+		{ body: (f) => ({ id: f.ids.notification }) }),
+	http('POST /notifications?/readAll', { admin: OK, moderator: OK, member: OK, executor: OK, observer: OK, anonymous: LOGIN, otherGroup: OK, otherOrgAdmin: OK }),
+	http('GET /notifications/preferences', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 200, otherOrgAdmin: 200 }),
+	http('POST /notifications/preferences?/save', { admin: OK, moderator: OK, member: OK, executor: OK, observer: OK, anonymous: LOGIN, otherGroup: OK, otherOrgAdmin: OK },
+		{ body: () => ({ ASSIGNED: 'on', DUE_SOON: 'on', OVERDUE: 'on', STATUS_CHANGED: 'on' }) }),
+
+	// ---- Organisation administration ------------------------------------------------------
+	http('GET /admin/classification', { admin: 200, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 200 },
+		{ reveals: [{ text: 'fieldName', to: ['admin'] }] }),
+	http('POST /admin/classification?/add', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: OK },
+		{ body: (_, role) => ({ kind: 'SKILL', name: `مهارت ${role}` }) }),
+	http('POST /admin/classification?/rename', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 404 },
+		{ body: (f) => ({ id: f.ids.field, name: f.text.fieldName }) }),
+	http('POST /admin/classification?/archive', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 404 },
+		{ body: (f) => ({ id: f.ids.field, archived: '0' }) }),
+	http('GET /admin/districts', { admin: 200, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 200 },
+		{ reveals: [{ text: 'districtName', to: ['admin'] }] }),
+	http('POST /admin/districts?/add', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: OK },
+		{ body: (_, role) => ({ name: `ناحیه ${role}`, number: '' }) }),
+	http('POST /admin/districts?/rename', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 404 },
+		{ body: (f) => ({ id: f.ids.district, name: f.text.districtName, number: f.text.districtNumber }) }),
+	http('POST /admin/districts?/archive', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 404 },
+		{ body: (f) => ({ id: f.ids.district, archived: '0' }) }),
+	http('GET /groups/new', { admin: 200, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 200 }),
+	http('POST /groups/new', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: OK },
+		{ body: (_, role) => ({ name: `کارگروه ${role}`, cadenceDays: '15' }) }),
+
+	// ---- A group ----------------------------------------------------------------------------
+	http('GET /groups/[id]', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: group, reveals: [{ text: 'groupAName', to: GROUP_READERS }] }),
+	http('POST /groups/[id]?/changeSeat', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: group, body: (f) => ({ personId: f.ids.seatTarget, side: 'AGENCY', role: 'MEMBER' }) }),
+	http('POST /groups/[id]?/removeSeat', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: group, body: (f, role) => ({ personId: f.ids[`seat-${role}`] }), note: 'each role removes a seat of its own' }),
+	http('GET /groups/[id]/edit', { admin: 200, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 404 },
+		{ params: group, note: 'administrators only, refused before the group is looked up (so a 403 says nothing about it)' }),
+	http('POST /groups/[id]/edit', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 404 },
+		{ params: group, body: (f) => ({ name: f.text.groupAName, description: f.text.groupADescription, districtId: f.ids.groupADistrict, cadenceDays: '15' }) }),
+	http('GET /groups/[id]/seats', { admin: 200, moderator: 200, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 }, { params: group }),
+	http('POST /groups/[id]/seats?/seat', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: group, body: (f) => ({ personId: f.ids.unseated, side: 'AGENCY', role: 'MEMBER' }) }),
+	http('GET /groups/[id]/calendar.ics', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: 401, otherGroup: 404, otherOrgAdmin: 404 }, { params: group }),
+	http('GET /public/groups/[id]', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: 200, otherGroup: 200, otherOrgAdmin: 200 },
+		{ params: group, reveals: [{ text: 'deliveredTitle', to: EVERYONE }, { text: 'outcomeTitle', to: [] }], note: 'the group publishes its delivered outcomes (not running ones)' }),
+	http('GET /public/groups/[id]', { admin: 404, moderator: 404, member: 404, executor: 404, observer: 404, anonymous: 404, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'groupB' }, note: 'the second group does not publish' }),
+
+	// ---- Meetings ---------------------------------------------------------------------------
+	http('GET /groups/[id]/meetings', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 }, { params: group }),
+	http('POST /groups/[id]/meetings?/move', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: group, body: (f) => ({ meetingId: f.ids.occurrence, date: day(40), time: '17:00' }) }),
+	http('POST /groups/[id]/meetings?/cancel', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: group, body: (f) => ({ meetingId: f.ids.occurrence }) }),
+	http('POST /groups/[id]/meetings?/restore', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: group, body: (f) => ({ meetingId: f.ids.occurrence }) }),
+	http('POST /groups/[id]/meetings?/feed', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 }, { params: group }),
+	http('POST /groups/[id]/meetings?/series', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: group, body: () => ({ date: day(60), time: '17:00', timeZone: 'Asia/Tehran', cadenceDays: '15', durationMinutes: '90', place: 'سالن', link: '' }), last: true }),
+	http('GET /meetings/[id]', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'meetingA' }, reveals: [{ text: 'groupAName', to: GROUP_READERS }] }),
+	http('POST /meetings/[id]?/checkin', { admin: 403, moderator: OK, member: OK, executor: OK, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'meetingLive' }, body: () => ({ present: 'true' }), note: 'participants only: seated, not observers (an administrator has no seat)' }),
+	http('POST /meetings/[id]?/start', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'meetingForms' } }),
+	http('POST /meetings/[id]?/close', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'meetingForms' } }),
+	http('GET /meetings/[id]/calendar.ics', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: 401, otherGroup: 404, otherOrgAdmin: 404 }, { params: { id: 'meetingA' } }),
+	http('GET /meetings/[id]/votes', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'meetingLive' }, reveals: [{ text: 'voteTitle', to: GROUP_READERS }] }),
+	http('POST /meetings/[id]/votes?/cast', { admin: 403, moderator: OK, member: OK, executor: OK, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'meetingLive' }, body: async (f) => ({ voteId: await f.openVote(f.ids.meetingLive), choice: 'YES' }), note: 'an administrator has no seat, so no ballot' }),
+	http('POST /meetings/[id]/votes?/open', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'meetingLive' }, body: (f) => ({ proposalId: f.ids.voteProposal }) }),
+	http('POST /meetings/[id]/votes?/close', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'meetingLive' }, body: async (f) => ({ voteId: await f.openVote(f.ids.meetingLive) }) }),
+	http('POST /meetings/[id]/votes?/consensus', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'meetingLive' }, body: (f) => ({ proposalId: f.ids.consensusProposal, outcome: 'SENT_BACK', text: 'بیشتر کار شود' }) }),
+
+	// ---- Minutes ----------------------------------------------------------------------------
+	http('GET /groups/[id]/minutes', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 }, { params: group }),
+	http('GET /groups/[id]/minutes/archive.json', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 }, { params: group }),
+	http('GET /groups/[id]/minutes/archive.md', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 }, { params: group }),
+	http('GET /meetings/[id]/minutes', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'meetingClosed' }, reveals: [{ text: 'agendaTitle', to: GROUP_READERS }] }),
+	http('GET /meetings/[id]/minutes/print', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'meetingClosed' }, reveals: [{ text: 'agendaTitle', to: GROUP_READERS }] }),
+	http('GET /meetings/[id]/minutes/export.json', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'meetingClosed' }, reveals: [{ text: 'agendaTitle', to: GROUP_READERS }] }),
+	http('GET /meetings/[id]/minutes/export.md', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'meetingClosed' }, reveals: [{ text: 'agendaTitle', to: GROUP_READERS }] }),
+	http('GET /minutes/[minutesId]', { admin: to('/meetings/'), moderator: to('/meetings/'), member: to('/meetings/'), executor: to('/meetings/'), observer: to('/meetings/'), anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { minutesId: 'minutes' }, note: 'a stable link: it must not reveal the meeting to outsiders' }),
+	http('POST /meetings/[id]/minutes?/correct', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'meetingClosed' }, body: (f) => ({ minutesId: f.ids.minutes, remarks: 'اصلاح' }) }),
+	http('POST /meetings/[id]/minutes?/archive', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'meetingClosed' }, body: (f) => ({ minutesId: f.ids.minutes }) }),
+	http('POST /meetings/[id]/minutes?/approve', { admin: 403, moderator: OK, member: OK, executor: OK, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'meetingClosed' }, body: (f) => ({ minutesId: f.ids.minutes }), note: 'each seated participant approves for themself; an administrator has no seat' }),
+	http('POST /meetings/[id]/minutes?/approveGroup', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'meetingClosed' }, body: (f) => ({ minutesId: f.ids.minutes }) }),
+	http('POST /meetings/[id]/minutes?/amend', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'meetingClosed' }, body: (f) => ({ minutesId: f.ids.minutes, reason: 'غلط املایی', remarks: 'اصلاح' }) }),
+
+	// ---- Proposals and outcomes -------------------------------------------------------------
+	http('GET /groups/[id]/proposals', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: group, reveals: [{ text: 'draftTitle', to: ['admin', 'moderator', 'member'] }, { text: 'reviewTitle', to: GROUP_READERS }] }),
+	http('POST /groups/[id]/proposals?/settings', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: group, body: () => ({ majorityRule: 'SIMPLE', publishOutcomes: 'on' }) }),
+	http('GET /groups/[id]/proposals/new', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 }, { params: group }),
+	http('POST /groups/[id]/proposals/new', { admin: OK, moderator: OK, member: OK, executor: OK, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: group, body: (_, role) => ({ title: `پیشنهاد ${role}`, problem: '', idea: '' }) }),
+	http('GET /proposals/[id]', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'reviewProposal' }, reveals: [{ text: 'reviewTitle', to: GROUP_READERS }] }),
+	http('GET /proposals/[id]', { admin: 200, moderator: 200, member: 200, executor: 404, observer: 404, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'draftProposal' }, reveals: [{ text: 'draftTitle', to: ['admin', 'moderator', 'member'] }], note: "a member's draft" }),
+	http('POST /proposals/[id]?/move', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'submittedProposal' }, body: () => ({ to: 'IN_REVIEW', reason: '' }), note: 'submitted to in review: moderators only' }),
+	http('POST /proposals/[id]?/review', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'reviewProposal' }, body: () => ({ side: 'EXPERT', reasons: 'امکان‌پذیر است' }), note: "the experts' review: the expert side (the moderator) and administrators" }),
+	http('POST /proposals/[id]?/start', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'approvedProposal' }, body: (f) => ({ kind: 'SERVICE', executorPersonId: f.ids.executorPerson, title: 'خدمت', description: '' }) }),
+	http('GET /proposals/[id]/edit', { admin: 200, moderator: 200, member: 200, executor: 404, observer: 404, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'draftProposal' } }),
+	http('POST /proposals/[id]/edit', { admin: OK, moderator: OK, member: OK, executor: 404, observer: 404, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'draftProposal' }, body: (f) => ({ title: f.text.draftTitle, problem: '', idea: '' }) }),
+	http('GET /proposals/[id]/revisions', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'reviewProposal' } }),
+	http('GET /outcomes', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 200, otherOrgAdmin: 200 },
+		{ reveals: [{ text: 'outcomeTitle', to: GROUP_READERS }], note: "the outcomes of one's own groups" }),
+	http('GET /outcomes/[id]', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'outcome' }, reveals: [{ text: 'outcomeTitle', to: GROUP_READERS }] }),
+	http('POST /outcomes/[id]?/milestone', { admin: OK, moderator: OK, member: 403, executor: OK, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'outcome' }, body: () => ({ title: 'گام', dueDate: day(30) }), note: "the outcome's executor runs it with the moderators" }),
+	http('POST /outcomes/[id]?/progress', { admin: OK, moderator: OK, member: 403, executor: OK, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'outcome' }, body: (f) => ({ milestoneId: f.ids['milestone-member'], progress: '10' }) }),
+	http('POST /outcomes/[id]?/remove', { admin: OK, moderator: OK, member: 403, executor: OK, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'outcome' }, body: (f, role) => ({ milestoneId: f.ids[`milestone-${role}`] }), note: 'each role removes a milestone of its own' }),
+	http('POST /outcomes/[id]?/update', { admin: OK, moderator: OK, member: 403, executor: OK, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'outcome' }, body: () => ({ note: 'پیش می‌رود' }) }),
+	http('POST /outcomes/[id]?/deliver', { admin: OK, moderator: OK, member: 403, executor: OK, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'outcome' }, body: () => ({ reason: '' }), last: true }),
+
+	// ---- Action items -----------------------------------------------------------------------
+	http('GET /actions', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 200, otherOrgAdmin: 200 },
+		{ reveals: [{ text: 'actionTitle', to: ['member'] }], note: "one's own items" }),
+	http('POST /actions?/update', { admin: OK, moderator: OK, member: OK, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ body: (f) => ({ itemId: f.ids.actionItem, status: 'IN_PROGRESS', note: '' }), note: 'its owner (the member), moderators and administrators' }),
+	http('POST /actions?/feed', { admin: OK, moderator: OK, member: OK, executor: OK, observer: OK, anonymous: LOGIN, otherGroup: OK, otherOrgAdmin: OK }),
+	http('GET /actions/calendar.ics', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: 401, otherGroup: 200, otherOrgAdmin: 200 },
+		{ reveals: [{ text: 'actionTitle', to: ['member'] }] }),
+	http('GET /actions/[id]', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'actionItem' }, reveals: [{ text: 'actionTitle', to: GROUP_READERS }] }),
+	http('POST /actions/[id]?/update', { admin: OK, moderator: OK, member: OK, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'actionItem' }, body: (f) => ({ itemId: f.ids.actionItem, status: 'IN_PROGRESS', note: '' }) }),
+	http('POST /actions/[id]?/edit', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'actionItem' }, body: (f) => ({ title: f.text.actionTitle, ownerPersonId: f.ids.memberPerson, side: 'ENTREPRENEUR', dueDate: day(14) }) }),
+	http('GET /groups/[id]/actions', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: group, reveals: [{ text: 'actionTitle', to: GROUP_READERS }] }),
+	http('POST /groups/[id]/actions?/create', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: group, body: (f, role) => ({ title: `کار ${role}`, ownerPersonId: f.ids.memberPerson, side: 'ENTREPRENEUR', dueDate: day(14) }) }),
+	http('POST /groups/[id]/actions?/update', { admin: OK, moderator: OK, member: OK, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: group, body: (f) => ({ itemId: f.ids.actionItem, status: 'IN_PROGRESS', note: '' }) }),
+	http('GET /groups/[id]/actions/export.csv', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: group, reveals: [{ text: 'actionTitle', to: GROUP_READERS }] }),
+
+	// ---- The people databank ----------------------------------------------------------------
+	http('GET /people', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 200, otherOrgAdmin: 200 },
+		{ query: 'pageSize=100', reveals: [{ text: 'personName', to: ['admin', 'moderator', 'member', 'executor', 'observer', 'otherGroup'] }, { text: 'personEmail', to: ['admin', 'moderator'] }] }),
+	http('GET /people/[id]', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 200, otherOrgAdmin: 404 },
+		{ params: { id: 'person' }, reveals: [{ text: 'personEmail', to: ['admin', 'moderator'] }] }),
+	http('POST /people/[id]?/introduce', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 404 },
+		{ params: { id: 'person' }, body: (f) => ({ toPersonId: f.ids.person2, note: '' }) }),
+	http('POST /people/[id]?/status', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 404 },
+		{ params: { id: 'person' }, body: (f) => ({ introductionId: f.ids.introduction, status: 'ACCEPTED' }) }),
+	http('POST /people/[id]?/archive', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 404 },
+		{ params: { id: 'disposablePerson' } }),
+	http('POST /people/[id]?/restore', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 404 },
+		{ params: { id: 'disposablePerson' } }),
+	http('POST /people/[id]?/merge', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 404 },
+		{ params: { id: 'disposablePerson' }, body: (f) => ({ duplicateId: f.ids.duplicatePerson }) }),
+	http('GET /people/[id]/edit', { admin: 200, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 404 }, { params: { id: 'person' } }),
+	http('POST /people/[id]/edit', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 404 },
+		{ params: { id: 'disposablePerson' }, body: (f) => ({ name: f.text.disposableName, consent: 'on' }) }),
+	http('GET /people/new', { admin: 200, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 200 }),
+	http('POST /people/new', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: OK },
+		{ body: (_, role) => ({ name: `فرد ${role}`, consent: 'on' }) }),
+	http('GET /people/match', { admin: 200, moderator: 200, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 200 }),
+	http('GET /people/export', { admin: 200, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 200 },
+		{ reveals: [{ text: 'personName', to: ['admin'] }], note: "another organisation's administrator exports their own (empty) databank" }),
+	http('GET /people/import', { admin: 200, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 200 }),
+	http('POST /people/import?/check', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: OK },
+		{ multipart: true, body: () => ({ file: csvTemplate() }) }),
+	http('POST /people/import?/import', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: OK },
+		{ multipart: true, body: () => ({ file: csvTemplate() }) }),
+	http('POST /people/import/stream', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: OK },
+		{ query: 'mode=check', multipart: true, body: () => ({ file: csvTemplate() }) }),
+
+	// ---- Socket.IO events (the live meeting is `meetingLive`, started by the fixture) --------
+	socket('group:join', { admin: OK, moderator: OK, member: OK, executor: OK, observer: OK, anonymous: 'UNAUTHENTICATED', otherGroup: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' }, (f) => ({ groupId: f.ids.groupA })),
+	socket('group:leave', { admin: OK, moderator: OK, member: OK, executor: OK, observer: OK, anonymous: 'UNAUTHENTICATED', otherGroup: OK, otherOrgAdmin: OK }, (f) => ({ groupId: f.ids.groupA })),
+	socket('meeting:join', { admin: OK, moderator: OK, member: OK, executor: OK, observer: OK, anonymous: 'UNAUTHENTICATED', otherGroup: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' }, (f) => ({ meetingId: f.ids.meetingLive })),
+	socket('meeting:leave', { admin: OK, moderator: OK, member: OK, executor: OK, observer: OK, anonymous: 'UNAUTHENTICATED', otherGroup: OK, otherOrgAdmin: OK }, (f) => ({ meetingId: f.ids.meetingLive })),
+	socket('meeting:start', { admin: OK, moderator: OK, member: 'FORBIDDEN', executor: 'FORBIDDEN', observer: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED', otherGroup: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' }, (f) => ({ meetingId: f.ids.meetingLive })),
+	socket('meeting:current', { admin: OK, moderator: OK, member: 'FORBIDDEN', executor: 'FORBIDDEN', observer: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED', otherGroup: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' }, (f) => ({ meetingId: f.ids.meetingLive, itemId: null })),
+	socket('meeting:timer', { admin: OK, moderator: OK, member: 'FORBIDDEN', executor: 'FORBIDDEN', observer: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED', otherGroup: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' }, (f) => ({ meetingId: f.ids.meetingLive, action: 'reset' })),
+	socket('meeting:hand', { admin: 'FORBIDDEN', moderator: OK, member: OK, executor: OK, observer: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED', otherGroup: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' }, (f) => ({ meetingId: f.ids.meetingLive, raised: true })),
+	socket('meeting:queue', { admin: OK, moderator: OK, member: 'FORBIDDEN', executor: 'FORBIDDEN', observer: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED', otherGroup: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' }, (f) => ({ meetingId: f.ids.meetingLive, action: 'end' })),
+	socket('meeting:checkin', { admin: 'FORBIDDEN', moderator: OK, member: OK, executor: OK, observer: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED', otherGroup: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' }, (f) => ({ meetingId: f.ids.meetingLive, present: true })),
+	socket('meeting:attendance', { admin: OK, moderator: OK, member: 'FORBIDDEN', executor: 'FORBIDDEN', observer: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED', otherGroup: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' }, (f) => ({ meetingId: f.ids.meetingLive, personId: f.ids.memberPerson, present: true })),
+	socket('vote:watch', { admin: OK, moderator: OK, member: OK, executor: OK, observer: OK, anonymous: 'UNAUTHENTICATED', otherGroup: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' }, (f) => ({ meetingId: f.ids.meetingLive })),
+	socket('vote:open', { admin: OK, moderator: OK, member: 'FORBIDDEN', executor: 'FORBIDDEN', observer: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED', otherGroup: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' }, (f) => ({ meetingId: f.ids.meetingLive, proposalId: f.ids.socketVoteProposal })),
+	socket('vote:cast', { admin: 'FORBIDDEN', moderator: OK, member: OK, executor: OK, observer: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED', otherGroup: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
+		async (f) => ({ meetingId: f.ids.meetingLive, voteId: await f.openVote(f.ids.meetingLive), choice: 'YES' })),
+	socket('vote:close', { admin: OK, moderator: OK, member: 'FORBIDDEN', executor: 'FORBIDDEN', observer: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED', otherGroup: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
+		async (f) => ({ meetingId: f.ids.meetingLive, voteId: await f.openVote(f.ids.meetingLive) })),
+	socket('vote:consensus', { admin: OK, moderator: OK, member: 'FORBIDDEN', executor: 'FORBIDDEN', observer: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED', otherGroup: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
+		(f) => ({ meetingId: f.ids.meetingLive, proposalId: f.ids.consensusProposal, outcome: 'SENT_BACK', text: 'بیشتر کار شود' })),
+	socket('followups:watch', { admin: OK, moderator: OK, member: OK, executor: OK, observer: OK, anonymous: 'UNAUTHENTICATED', otherGroup: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' }, (f) => ({ meetingId: f.ids.meetingLive })),
+	socket('followups:unwatch', { admin: OK, moderator: OK, member: OK, executor: OK, observer: OK, anonymous: 'UNAUTHENTICATED', otherGroup: OK, otherOrgAdmin: OK }, (f) => ({ meetingId: f.ids.meetingLive })),
+	socket('action:status', { admin: OK, moderator: OK, member: OK, executor: 'FORBIDDEN', observer: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED', otherGroup: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' }, (f) => ({ itemId: f.ids.actionItem, status: 'IN_PROGRESS' })),
+	socket('action:note', { admin: OK, moderator: OK, member: OK, executor: 'FORBIDDEN', observer: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED', otherGroup: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' }, (f) => ({ itemId: f.ids.actionItem, note: 'یادداشت' })),
+	socket('notifications:read', { admin: OK, moderator: OK, member: OK, executor: OK, observer: OK, anonymous: 'UNAUTHENTICATED', otherGroup: OK, otherOrgAdmin: OK }, () => ({})),
+	socket('meeting:close', { admin: OK, moderator: OK, member: 'FORBIDDEN', executor: 'FORBIDDEN', observer: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED', otherGroup: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' }, (f) => ({ meetingId: f.ids.meetingLive }), { last: true }),
+
+	// ---- Collaborative documents (/collab/<name>) -------------------------------------------
+	collab('group', 'group.[groupA].notes', { admin: 'edit', moderator: 'edit', member: 'edit', executor: 'edit', observer: 'read', anonymous: 4401, otherGroup: 4404, otherOrgAdmin: 4404 }),
+	collab('meeting', 'meeting.[meetingA].agenda', { admin: 'edit', moderator: 'edit', member: 'edit', executor: 'edit', observer: 'read', anonymous: 4401, otherGroup: 4404, otherOrgAdmin: 4404 }),
+	collab('meeting', 'meeting.[meetingClosed].agenda', { admin: 'read', moderator: 'read', member: 'read', executor: 'read', observer: 'read', anonymous: 4401, otherGroup: 4404, otherOrgAdmin: 4404 })
+];
