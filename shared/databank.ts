@@ -144,3 +144,20 @@ export interface ImportReport {
 	/** People written; 0 on a dry run and whenever there was any error. */
 	created: number;
 }
+
+/** How far an import has got, for a progress bar: the file is read (characters), its rows
+ * checked, then written (rows of all tables). */
+export interface ImportProgress {
+	phase: 'reading' | 'checking' | 'writing';
+	done: number;
+	total: number;
+}
+
+/** One line of the streamed import's answer (/people/import/stream): progress now and then,
+ * then the form action's result (`type` success, failure or error, as SvelteKit's ActionResult). */
+export type ImportStreamLine =
+	| { progress: ImportProgress }
+	| {
+			result:
+				{ type: 'success' | 'failure'; status: number; data: unknown } | { type: 'error'; status: number; error: { message: string } };
+	  };

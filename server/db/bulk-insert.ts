@@ -12,8 +12,14 @@ type Executor = Pick<Db, '$executeRaw'>;
 // Both databases accept far more; this keeps each statement a comfortable size.
 const MAX_PARAMS = 10_000;
 
-/** Inserts rows into a table; `table` and the keys of the first row must be trusted identifiers. */
-export async function insertRows(db: Executor, table: string, rows: Record<string, Value>[]): Promise<number> {
+/** Inserts rows into a table; `table` and the keys of the first row must be trusted identifiers.
+ * `between` is awaited after each statement with the rows it wrote (progress, yielding). */
+export async function insertRows(
+	db: Executor,
+	table: string,
+	rows: Record<string, Value>[],
+	between?: (written: number) => Promise<void>
+): Promise<number> {
 	if (!rows.length) return 0;
 	const columns = Object.keys(rows[0]);
 	for (const c of [table, ...columns]) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(c)) throw new Error(`not an identifier: ${c}`);
@@ -22,7 +28,9 @@ export async function insertRows(db: Executor, table: string, rows: Record<strin
 	let written = 0;
 	for (let i = 0; i < rows.length; i += per) {
 		const values = rows.slice(i, i + per).map((r) => Prisma.sql`(${Prisma.join(columns.map((c) => r[c]))})`);
-		written += await db.$executeRaw`${head}${Prisma.join(values)}`;
+		const n = await db.$executeRaw`${head}${Prisma.join(values)}`;
+		written += n;
+		await between?.(n);
 	}
 	return written;
 }

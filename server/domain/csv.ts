@@ -43,3 +43,45 @@ export function csvFile(header: readonly string[], rows: Iterable<readonly CsvVa
 export function readCsvCell(value: string): string {
 	return value.startsWith(MARKER) && isRiskyCell(value.slice(1)) ? value.slice(1) : value;
 }
+
+/** Gives the event loop back (sockets, /healthz, other requests) once `budgetMs` of work has run
+ * since the last time: await it between slices of a long computation. True when it did. */
+export function timeSlicer(budgetMs = 8): () => Promise<boolean> {
+	let since = performance.now();
+	return async () => {
+		if (performance.now() - since < budgetMs) return false;
+		await new Promise<void>((resolve) => setImmediate(resolve));
+		since = performance.now();
+		return true;
+	};
+}
+
+/** Ends of blocks of whole records, about `size` characters each: a block never ends inside a
+ * quoted cell (a line break there belongs to the cell). Quotes are counted from the start of
+ * each block, which starts a record, so an even count at a line break means it ends a record. */
+export function* recordBlocks(text: string, size = 128 * 1024): Generator<number> {
+	let start = 0;
+	while (start < text.length) {
+		let at = Math.min(start + size, text.length);
+		let quotes = countQuotes(text, start, at);
+		let end = text.length;
+		for (;;) {
+			const newline = text.indexOf('\n', at);
+			if (newline === -1) break;
+			quotes += countQuotes(text, at, newline);
+			at = newline + 1;
+			if (quotes % 2 === 0) {
+				end = at;
+				break;
+			}
+		}
+		yield end;
+		start = end;
+	}
+}
+
+function countQuotes(text: string, from: number, to: number): number {
+	let n = 0;
+	for (let i = text.indexOf('"', from); i !== -1 && i < to; i = text.indexOf('"', i + 1)) n++;
+	return n;
+}

@@ -5,7 +5,7 @@
 import Papa from 'papaparse';
 import type { Db } from '../db/client';
 import { insertRows, isUniqueViolation } from '../db/bulk-insert';
-import { csvFile, readCsvCell } from './csv';
+import { csvFile, readCsvCell, recordBlocks, timeSlicer } from './csv';
 import type { EcosystemRole, Exchange } from '../../shared/databank';
 import type { Actor } from './access';
 import { personRecordSelect, requireDatabankRight, rightsFor, type PersonRecord } from './databank-access';
@@ -14,7 +14,7 @@ import { newId, PersonInput, personRows, type PersonData } from './people';
 import { SearchQuery, searchWhere } from './people-search';
 import { normalizeText } from './persian';
 import { fieldErrors } from './validation';
-import { CSV_COLUMNS, type CsvColumn, type RowError, type ImportReport } from '../../shared/databank';
+import { CSV_COLUMNS, type CsvColumn, type RowError, type ImportReport, type ImportProgress } from '../../shared/databank';
 
 export { CSV_COLUMNS, type CsvColumn, type RowError, type ImportReport } from '../../shared/databank';
 
@@ -91,30 +91,83 @@ async function lookups(db: Db, organisationId: string): Promise<Lookups> {
 	return { districts: d, sectors: byKind('SECTOR'), skills: byKind('SKILL') };
 }
 
-/** Parses the file into rows keyed by column; unknown headers are reported, not fatal. */
-function parseFile(text: string): { rows: Record<string, string>[]; unknownColumns: string[]; fileErrors: RowError[] } {
-	const unknown: string[] = [];
-	const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
-		header: true,
-		skipEmptyLines: 'greedy',
-		// Our own export marks formula-like cells as text (server/domain/csv.ts): unmark them.
-		transform: (value) => readCsvCell(value),
-		transformHeader: (raw) => {
-			const h = readCsvCell(raw);
-			const col = HEADERS.get(key(h));
-			if (!col && h.trim()) unknown.push(h.trim());
-			return col ?? `?${h}`;
+export type { ImportProgress } from '../../shared/databank';
+export type OnProgress = (progress: ImportProgress) => void;
+
+type Newline = '\r\n' | '\n' | '\r';
+
+interface ParsedFile {
+	/** The first MAX_ROWS + 1 rows, keyed by column (more are counted, not kept). */
+	rows: Record<string, string>[];
+	rowCount: number;
+	unknownColumns: string[];
+	fileErrors: RowError[];
+}
+
+/** Parses the file into rows keyed by column; unknown headers are reported, not fatal. The
+ * text is parsed in blocks of whole records with the event loop given back between them, so
+ * a 30 MB file does not hold up sockets and other requests. */
+async function parseFile(csv: string, onProgress: OnProgress): Promise<ParsedFile> {
+	const text = csv.replace(/^\uFEFF/, '');
+	const pause = timeSlicer();
+	const out: ParsedFile = { rows: [], rowCount: 0, unknownColumns: [], fileErrors: [] };
+	let columns: (CsvColumn | null)[] | null = null;
+	// Guessed from the first block, then kept for the others.
+	let delimiter: string | undefined;
+	let newline: Newline | undefined;
+	let start = 0;
+	for (const end of recordBlocks(text)) {
+		const parsed = Papa.parse<string[]>(text.slice(start, end), {
+			delimiter,
+			newline,
+			skipEmptyLines: 'greedy',
+			// Our own export marks formula-like cells as text (server/domain/csv.ts): unmark them.
+			transform: (value) => readCsvCell(value)
+		});
+		delimiter ??= parsed.meta.delimiter;
+		newline ??= parsed.meta.linebreak as Newline;
+		let data = parsed.data;
+		const firstRow = out.rowCount; // data row index of this block's first data row
+		if (!columns && data.length) {
+			columns = headerColumns(data[0], out.unknownColumns);
+			data = data.slice(1);
 		}
+		const offset = start === 0 && columns ? 1 : 0; // the header row, in the first block's indexes
+		for (const e of parsed.errors)
+			if (e.code !== 'UndetectableDelimiter')
+				out.fileErrors.push({ line: firstRow + (e.row ?? 0) - offset + 2, column: 'file', code: 'parse' });
+		for (const [i, cells] of data.entries()) {
+			const line = firstRow + i + 2;
+			if (cells.length !== columns!.length) out.fileErrors.push({ line, column: 'file', code: 'field_count' });
+			if (out.rows.length <= MAX_ROWS) {
+				const row: Record<string, string> = {};
+				columns!.forEach((c, j) => {
+					if (c) row[c] = cells[j] ?? '';
+				});
+				out.rows.push(row);
+			}
+		}
+		out.rowCount += data.length;
+		start = end;
+		onProgress({ phase: 'reading', done: end, total: text.length });
+		await pause();
+	}
+	if (!columns?.includes('name')) out.fileErrors.unshift({ line: 1, column: 'file', code: 'no_name_column' });
+	return out;
+}
+
+/** The column of each header cell (null for an unknown or repeated one, which is ignored). */
+function headerColumns(header: string[], unknown: string[]): (CsvColumn | null)[] {
+	const seen = new Set<CsvColumn>();
+	return header.map((h) => {
+		const col = HEADERS.get(key(h));
+		if (!col || seen.has(col)) {
+			if (h.trim()) unknown.push(h.trim());
+			return null;
+		}
+		seen.add(col);
+		return col;
 	});
-	const fileErrors: RowError[] = parsed.errors
-		.filter((e) => e.code !== 'UndetectableDelimiter')
-		.map((e) => ({
-			line: (e.row ?? 0) + 2,
-			column: 'file' as const,
-			code: e.code === 'TooFewFields' || e.code === 'TooManyFields' ? 'field_count' : 'parse'
-		}));
-	if (!parsed.meta.fields?.includes('name')) fileErrors.unshift({ line: 1, column: 'file', code: 'no_name_column' });
-	return { rows: parsed.data, unknownColumns: unknown, fileErrors };
 }
 
 // Which CSV column a PersonInput field's error belongs to.
@@ -165,20 +218,29 @@ function readRow(row: Record<string, string>, line: number, l: Lookups): { data?
 	return errors.length || !parsed.success ? { errors } : { data: parsed.data, errors };
 }
 
-/** Checks a CSV file and, unless `dryRun` or anything is wrong, writes every row in one transaction. */
-export async function importPeople(db: Db, actor: Actor, csv: string, options: { dryRun: boolean }): Promise<ImportReport> {
+/** Checks a CSV file and, unless `dryRun` or anything is wrong, writes every row in one transaction.
+ * Long steps give the event loop back between slices and report how far they are. */
+export async function importPeople(
+	db: Db,
+	actor: Actor,
+	csv: string,
+	options: { dryRun: boolean; onProgress?: OnProgress }
+): Promise<ImportReport> {
 	await requireDatabankRight(db, actor, 'manage');
-	const { rows, unknownColumns, fileErrors } = parseFile(csv);
+	const onProgress = options.onProgress ?? (() => {});
+	const pause = timeSlicer();
+	const { rows, rowCount, unknownColumns, fileErrors } = await parseFile(csv, onProgress);
 	const errors: RowError[] = [...fileErrors];
-	if (rows.length > MAX_ROWS) errors.push({ line: 1, column: 'file', code: 'too_many_rows', value: String(MAX_ROWS) });
-	if (rows.length === 0 && !errors.length) errors.push({ line: 1, column: 'file', code: 'empty' });
-	const tooBig = rows.length > MAX_ROWS;
+	const tooBig = rowCount > MAX_ROWS;
+	if (tooBig) errors.push({ line: 1, column: 'file', code: 'too_many_rows', value: String(MAX_ROWS) });
+	if (rowCount === 0 && !errors.length) errors.push({ line: 1, column: 'file', code: 'empty' });
 
 	const l = await lookups(db, actor.organisationId);
 	const good: PersonData[] = [];
 	const firstLineOfEmail = new Map<string, number>();
 	if (!tooBig) {
-		rows.forEach((row, i) => {
+		for (const [i, row] of rows.entries()) {
+			if (await pause()) onProgress({ phase: 'checking', done: i, total: rows.length });
 			const line = i + 2;
 			const { data, errors: rowErrors } = readRow(row, line, l);
 			errors.push(...rowErrors);
@@ -186,12 +248,13 @@ export async function importPeople(db: Db, actor: Actor, csv: string, options: {
 				const first = firstLineOfEmail.get(data.email);
 				if (first !== undefined) {
 					errors.push({ line, column: 'email', code: 'duplicate_in_file', value: String(first) });
-					return;
+					continue;
 				}
 				firstLineOfEmail.set(data.email, line);
 			}
 			if (data) good.push(data);
-		});
+		}
+		onProgress({ phase: 'checking', done: rows.length, total: rows.length });
 		// Emails already in the databank, looked up in chunks (bound-parameter limits).
 		const emails = [...firstLineOfEmail.keys()];
 		for (let i = 0; i < emails.length; i += 500) {
@@ -207,8 +270,8 @@ export async function importPeople(db: Db, actor: Actor, csv: string, options: {
 	const erroneousLines = new Set(errors.map((e) => e.line));
 	const report: ImportReport = {
 		dryRun: options.dryRun,
-		rows: rows.length,
-		valid: tooBig ? 0 : rows.length - [...erroneousLines].filter((n) => n > 1).length,
+		rows: rowCount,
+		valid: tooBig ? 0 : rowCount - [...erroneousLines].filter((n) => n > 1).length,
 		errorCount: errors.length,
 		errors: errors.slice(0, MAX_REPORTED),
 		unknownColumns,
@@ -216,31 +279,31 @@ export async function importPeople(db: Db, actor: Actor, csv: string, options: {
 	};
 	if (options.dryRun || errors.length) return report;
 
-	const all = good.map((d) => personRows(newId(), actor.organisationId, d));
+	const all: ReturnType<typeof personRows>[] = [];
+	for (const d of good) {
+		all.push(personRows(newId(), actor.organisationId, d));
+		await pause();
+	}
 	const now = new Date();
+	const tables = {
+		Person: all.map((r) => ({ ...r.person, createdAt: now, updatedAt: now })),
+		PersonField: all.flatMap((r) => r.fields),
+		PersonRole: all.flatMap((r) => r.roles),
+		PersonExchange: all.flatMap((r) => r.exchanges)
+	};
+	const total = Object.values(tables).reduce((n, rows) => n + rows.length, 0);
+	let done = 0;
+	onProgress({ phase: 'writing', done, total });
 	try {
 		await db.$transaction(
 			async (tx) => {
-				await insertRows(
-					tx,
-					'Person',
-					all.map((r) => ({ ...r.person, createdAt: now, updatedAt: now }))
-				);
-				await insertRows(
-					tx,
-					'PersonField',
-					all.flatMap((r) => r.fields)
-				);
-				await insertRows(
-					tx,
-					'PersonRole',
-					all.flatMap((r) => r.roles)
-				);
-				await insertRows(
-					tx,
-					'PersonExchange',
-					all.flatMap((r) => r.exchanges)
-				);
+				for (const [table, rows] of Object.entries(tables))
+					await insertRows(tx, table, rows, async (written) => {
+						done += written;
+						onProgress({ phase: 'writing', done, total });
+						// On SQLite the driver is synchronous: without this the whole write holds the event loop.
+						await pause();
+					});
 			},
 			{ timeout: 120_000, maxWait: 10_000 }
 		);

@@ -6,6 +6,7 @@ import { startServer, DEMO_PASSWORD, type TestServer } from '../support/server';
 import { signIn } from '../support/clients';
 import { openTestDb } from '../support/db';
 import type { Database } from '../../server/db/client';
+import type { ImportStreamLine } from '../../shared/databank';
 
 let server: TestServer;
 let database: Database;
@@ -100,5 +101,117 @@ describe('the people export', () => {
 	it('the template has the import header and nothing else', async () => {
 		const template = await exportCsv('template');
 		expect(template).toBe('\uFEFFname,email,phone,district,sectors,skills,roles,offers,seeks,bio,consent');
+	});
+});
+
+/** A databank file of about `bytes` bytes, every row valid. */
+function bigCsv(bytes: number): string {
+	const lines = ['name,email,phone,district,sectors,skills,roles,offers,seeks,bio,consent'];
+	let size = 0;
+	for (let i = 0; size < bytes; i++) {
+		const line = `نفر شماره ${i},person${i}@bulk.example,0913${String(i).padStart(7, '0')},,,,EXPERT,SKILLS,JOB,یک توضیح کوتاه درباره این نفر,yes`;
+		lines.push(line);
+		size += Buffer.byteLength(line) + 1;
+	}
+	return lines.join('\n');
+}
+
+/** Runs `work` while asking /healthz every 20 ms; the slowest answer in milliseconds. */
+async function slowestHealthCheck<T>(work: () => Promise<T>): Promise<{ result: T; slowest: number; probes: number }> {
+	let done = false;
+	const times: number[] = [];
+	const probe = (async () => {
+		while (!done) {
+			const t0 = performance.now();
+			const res = await fetch(`${server.url}/healthz`);
+			await res.arrayBuffer();
+			expect(res.status).toBe(200);
+			times.push(performance.now() - t0);
+			await new Promise((r) => setTimeout(r, 20));
+		}
+	})();
+	try {
+		return { result: await work(), slowest: Math.max(...times), probes: times.length };
+	} finally {
+		done = true;
+		await probe;
+	}
+}
+
+describe('a big import', () => {
+	it('a 30 MB file is refused for too many rows without stalling /healthz', async () => {
+		const csv = bigCsv(30_000_000);
+		const { result, slowest, probes } = await slowestHealthCheck(() => postImport('check', csv));
+		console.log(`30 MB check: slowest /healthz ${slowest.toFixed(0)} ms over ${probes} probes`);
+		expect(result.status).toBe(200);
+		expect(result.body).toMatchObject({ type: 'failure', status: 400 });
+		expect(result.body.data).toContain('too_many_rows');
+		expect(probes).toBeGreaterThan(5);
+		expect(slowest).toBeLessThan(500);
+	});
+
+	it('the streamed import reports reading, checking and writing as they happen, then the result', async () => {
+		const rows = Array.from({ length: 6000 }, (_, i) => `نفر ${i},stream${i}@bulk.example,,,,,EXPERT,SKILLS,JOB,,yes`);
+		const form = new FormData();
+		form.append(
+			'file',
+			new Blob([['name,email,phone,district,sectors,skills,roles,offers,seeks,bio,consent', ...rows].join('\n')]),
+			'many.csv'
+		);
+		const { result, slowest } = await slowestHealthCheck(async () => {
+			const res = await fetch(`${server.url}/people/import/stream?mode=import`, {
+				method: 'POST',
+				headers: { origin: server.url, cookie: admin },
+				body: form
+			});
+			expect(res.status).toBe(200);
+			expect(res.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
+			// Each line with the time it arrived: progress must come while the server works, not all at the end.
+			const lines: { at: number; line: ImportStreamLine }[] = [];
+			const decoder = new TextDecoder();
+			let pending = '';
+			for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+				pending += decoder.decode(chunk, { stream: true });
+				for (let end; (end = pending.indexOf('\n')) !== -1; pending = pending.slice(end + 1))
+					lines.push({ at: performance.now(), line: JSON.parse(pending.slice(0, end)) as ImportStreamLine });
+			}
+			return lines;
+		});
+		console.log(`streamed import of 6,000 rows: slowest /healthz ${slowest.toFixed(0)} ms`);
+		const last = result.at(-1)!.line;
+		expect(last).toMatchObject({
+			result: { type: 'success', status: 200, data: { report: { rows: 6000, created: 6000 }, fileName: 'many.csv' } }
+		});
+		const progress = result.flatMap(({ at, line }) => ('progress' in line ? [{ at, ...line.progress }] : []));
+		expect([...new Set(progress.map((p) => p.phase))]).toEqual(['reading', 'checking', 'writing']);
+		expect(progress.at(-1)).toMatchObject({ phase: 'writing', done: 24_000, total: 24_000 }); // 6,000 people, roles and 2 × 6,000 exchanges
+		expect(result.at(-1)!.at - progress[0].at, 'the first progress line came before the work was done').toBeGreaterThan(50);
+		expect(await database.db.person.count({ where: { email: { endsWith: '@bulk.example' } } })).toBe(6000);
+	});
+
+	it('the streamed import is for administrators, like the form', async () => {
+		const member = await signIn(server.url, 'member@rahkar.example', DEMO_PASSWORD);
+		const form = new FormData();
+		form.append('file', new Blob(['name\nX']), 'x.csv');
+		const post = (cookie?: string) =>
+			fetch(`${server.url}/people/import/stream?mode=check`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: { origin: server.url, ...(cookie ? { cookie } : {}) },
+				body: form
+			});
+		expect((await post(member)).status).toBe(403);
+		expect((await post()).status).toBe(303);
+	});
+
+	it('a malformed multipart body is refused with 400, on the form and the stream', async () => {
+		for (const path of ['/people/import?/check', '/people/import/stream?mode=check']) {
+			const res = await fetch(`${server.url}${path}`, {
+				method: 'POST',
+				headers: { origin: server.url, cookie: admin, 'content-type': 'multipart/form-data; boundary=abc', accept: 'application/json' },
+				body: '--abc\r\ncontent-disposition: form-data; name="file"; filename="x.csv"\r\n\r\nname\nX\r\n--ab'
+			});
+			expect(res.status, path).toBe(400);
+		}
 	});
 });

@@ -1,7 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
-import { importPeople } from '$server/domain/people-csv';
 import { requireUser } from '$lib/server/auth-guard';
-import { domainCall } from '$lib/server/domain-call';
+import { readUpload, runImport } from '$lib/server/people-import';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -10,16 +9,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 async function run(locals: App.Locals, url: URL, request: Request, dryRun: boolean) {
-	const user = requireUser(locals, url);
-	const file = (await request.formData()).get('file');
-	const noErrors: Record<string, string> = {};
-	if (!(file instanceof File) || file.size === 0) return fail(400, { errors: { file: 'no_file' } as Record<string, string>, report: null });
-	const csv = await file.text();
-	const report = await domainCall(() => importPeople(locals.context.database.db, user, csv, { dryRun }));
-	// A file with errors is a failed submission even on the import button: nothing was written.
-	return report.errorCount
-		? fail(400, { report, fileName: file.name, errors: noErrors })
-		: { report, fileName: file.name, errors: noErrors };
+	requireUser(locals, url);
+	const { status, data } = await runImport(locals, url, await readUpload(request), dryRun);
+	return status === 200 ? data : fail(status, data);
 }
 
 export const actions: Actions = {
