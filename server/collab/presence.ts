@@ -96,16 +96,21 @@ export class Presence {
 		const count = decoding.readVarUint(decoder);
 		const kept: Entry[] = [];
 		const claims: number[] = [];
+		const stale: number[] = [];
 		for (let i = 0; i < count; i++) {
 			const id = decoding.readVarUint(decoder);
 			const clock = decoding.readVarUint(decoder);
 			const json = decoding.readVarUint8Array(decoder);
 			const owns = this.owner.get(id) === peer;
-			if (!owns && !this.may(peer, mine.size + claims.length, id, clock, json)) continue; // an echo, or forged
+			if (!owns && !this.may(peer, mine.size + claims.length, id, clock, json)) {
+				if (this.isStale(peer, mine.size + claims.length, id, clock, json)) stale.push(id);
+				continue; // an echo, or forged
+			}
 			if (json.length > MAX_AWARENESS_BYTES) throw new ProtocolError(CloseCode.tooLarge, 'awareness state too large');
 			if (!owns) claims.push(id);
 			kept.push({ id, clock, json });
 		}
+		if (stale.length > 0) peer.send(this.removalOf(stale));
 		if (kept.length === 0) return;
 		for (const id of claims) {
 			const previous = this.owner.get(id);
@@ -133,6 +138,31 @@ export class Presence {
 		const other = this.owner.get(id);
 		if (other) return other.userId === peer.userId;
 		return !this.awareness.states.has(id);
+	}
+
+	/** A free id published with a clock no newer than our removal of it: a client that
+	 * reconnected after we noticed its old socket close. Its state would be ignored until its
+	 * clock passed ours (up to 30 s of renewals), so it is told of the removal: a stock
+	 * client then re-publishes its state with a clock past it. */
+	private isStale(peer: Peer, owns: number, id: number, clock: number, json: Uint8Array): boolean {
+		if (owns >= MAX_IDS_PER_PEER || isNull(json) || id === this.awareness.clientID) return false;
+		const meta = this.awareness.meta.get(id);
+		return !!meta && clock <= meta.clock && !this.owner.has(id) && !this.awareness.states.has(id);
+	}
+
+	/** An awareness message removing these ids at the clock we hold for them. */
+	private removalOf(ids: number[]): Uint8Array {
+		const update = encoding.createEncoder();
+		encoding.writeVarUint(update, ids.length);
+		for (const id of ids) {
+			encoding.writeVarUint(update, id);
+			encoding.writeVarUint(update, this.awareness.meta.get(id)?.clock ?? 0);
+			encoding.writeVarString(update, 'null');
+		}
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, MessageType.awareness);
+		encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
+		return encoding.toUint8Array(encoder);
 	}
 
 	/** Applies awareness another node sent about its clients. */

@@ -149,6 +149,22 @@ describe('presence in a live meeting', () => {
 		expect(victim.closes).toEqual([]);
 	});
 
+	it('shows a participant again at once after it reconnects', async () => {
+		const { name } = await liveAgenda();
+		const mover = participant(name, 'member');
+		const watcher = participant(name, 'moderator');
+		publishPresence(mover, 1);
+		publishPresence(watcher, 2);
+		await Promise.all([synced(mover), synced(watcher)]);
+		await eventually(() => userName(watcher, mover.doc.clientID) !== undefined, 5000, 'mover seen');
+		mover.provider.disconnect();
+		await eventually(() => userName(watcher, mover.doc.clientID) === undefined, 5000, 'mover gone');
+		mover.provider.connect();
+		await synced(mover);
+		// Its presence has the clock it left with, older than the server's removal of it.
+		await eventually(() => userName(watcher, mover.doc.clientID) !== undefined, 3000, 'mover seen again');
+	});
+
 	it('closes a connection that publishes an oversize state of its own, and only that one', async () => {
 		const { name } = await liveAgenda();
 		const honest = participant(name, 'member');
