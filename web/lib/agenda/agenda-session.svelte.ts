@@ -1,17 +1,22 @@
 // One meeting's agenda in the browser: the Yjs document, kept in IndexedDB so edits made
 // offline survive a reload, synced with Rahkar's collab server, with live items and a
-// save status for the page.
+// save status for the page. Once the meeting closes the agenda is read-only; an edit the
+// server refused (made offline while the meeting was live, say) is reported and dropped:
+// the local copy is deleted and the document read afresh from the server, so the page and
+// the record agree.
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { MessageType } from '$shared/collab';
+import * as syncProtocol from 'y-protocols/sync';
+import { MessageType, RefusedReason } from '$shared/collab';
 import { addItem, agendaItems, ITEMS, moveItem, removeItem, updateItem, type AgendaItem, type AgendaItemPatch } from '$shared/agenda';
 import { agendaDocumentName } from '$shared/documents';
 import type { Side } from '$shared/sides';
 import { SaveTracker } from './save-tracker';
+import { deleteOfflineCopy, deleteOthersCopies, holdOfflineCopy, offlineCopyName } from './offline-copies';
 
-export type SaveStatus = 'connecting' | 'saving' | 'saved' | 'offline';
+export type SaveStatus = 'connecting' | 'saving' | 'saved' | 'offline' | 'refused';
 
 export interface AgendaUser {
 	name: string;
@@ -35,56 +40,143 @@ const SIDE_COLOURS: Record<Side, string> = {
 };
 
 export class AgendaSession {
-	readonly doc = new Y.Doc();
-	readonly provider: WebsocketProvider;
-	readonly canEdit: boolean;
+	/** Replaced (with the provider) when a refused edit makes us read the document afresh. */
+	doc = $state.raw<Y.Doc>()!;
+	provider = $state.raw<WebsocketProvider>()!;
+	/** The meeting closed or was cancelled: its agenda is part of the minutes now. */
+	frozen = $state(false);
+	/** Why the server refused this browser's edits, once it has (they were then dropped). */
+	refused = $state<RefusedReason | null>(null);
 	items = $state<AgendaItem[]>([]);
 	status = $state<SaveStatus>('connecting');
 	/** Edits exist that the server has not confirmed (shown with the offline state). */
 	unsaved = $state(false);
 	peers = $state<PeerPresence[]>([]);
-	private readonly local: IndexeddbPersistence;
-	private readonly tracker: SaveTracker;
+	/** Whether the user's seat lets them edit agendas at all. */
+	private readonly mayEdit: boolean;
+	private readonly name: string;
+	private readonly copyName: string;
+	private readonly user: AgendaUser;
+	private local!: IndexeddbPersistence;
+	private tracker!: SaveTracker;
+	private releaseCopy: () => void = () => {};
 	private connected = false;
+	private rebuilding = false;
+	private destroyed = false;
 
-	constructor(options: { meetingId: string; canEdit: boolean; user: AgendaUser }) {
-		this.canEdit = options.canEdit;
-		const name = agendaDocumentName(options.meetingId);
-		this.tracker = new SaveTracker(this.doc);
-		this.local = new IndexeddbPersistence(`rahkar:${name}`, this.doc);
+	constructor(options: { meetingId: string; userId: string; canEdit: boolean; frozen?: boolean; user: AgendaUser }) {
+		this.mayEdit = options.canEdit;
+		this.frozen = options.frozen ?? false;
+		this.user = options.user;
+		this.name = agendaDocumentName(options.meetingId);
+		this.copyName = offlineCopyName(options.userId, this.name);
+		// Whatever another user left in this browser is not ours to load, nor to keep.
+		void deleteOthersCopies(options.userId);
+		this.open();
+	}
+
+	/** The user may change the agenda now: their seat allows it, the meeting is not closed
+	 * and the server has not refused their edits. */
+	get canEdit(): boolean {
+		return this.mayEdit && !this.frozen && this.refused === null;
+	}
+
+	/** Follows the meeting: once closed (or cancelled) nothing here may change any more. */
+	freeze(frozen: boolean): void {
+		if (frozen === this.frozen) return;
+		this.frozen = frozen;
+		this.refreshStatus();
+	}
+
+	/** Builds the document, its local copy and its connection. */
+	private open(): void {
+		const doc = new Y.Doc();
+		this.connected = false;
+		this.tracker = new SaveTracker(doc);
+		const local = new IndexeddbPersistence(this.copyName, doc);
+		this.local = local;
+		this.releaseCopy = holdOfflineCopy(() => local.destroy());
 		const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-		this.provider = new WebsocketProvider(`${scheme}://${location.host}/collab`, name, this.doc, { params: { acks: '1' } });
-		this.provider.messageHandlers[MessageType.saved] = (_encoder, decoder) => {
+		const provider = new WebsocketProvider(`${scheme}://${location.host}/collab`, this.name, doc, { params: { acks: '1' } });
+		provider.messageHandlers[MessageType.saved] = (_encoder, decoder) => {
 			this.tracker.acknowledge(decoding.readVarUint8Array(decoder));
 			this.refreshStatus();
 		};
-		this.provider.on('status', ({ status }) => {
+		// The server's sync step 1 says what it has: a read-only client waits for nothing more.
+		const sync = provider.messageHandlers[MessageType.sync];
+		provider.messageHandlers[MessageType.sync] = (encoder, decoder, p, emitSynced, type) => {
+			const peek = decoding.clone(decoder);
+			if (decoding.readVarUint(peek) === syncProtocol.messageYjsSyncStep1) this.tracker.serverHas(decoding.readVarUint8Array(peek));
+			sync(encoder, decoder, p, emitSynced, type);
+		};
+		provider.messageHandlers[MessageType.refused] = (_encoder, decoder) => {
+			const reason = decoding.readVarString(decoder);
+			this.refused = reason === RefusedReason.closed ? RefusedReason.closed : RefusedReason.readOnly;
+			this.refreshStatus();
+			// Not from inside the provider's own message handler, which is still running.
+			setTimeout(() => void this.rebuild());
+		};
+		provider.on('status', ({ status }) => {
+			if (this.provider !== provider) return;
 			this.connected = status === 'connected';
 			this.refreshStatus();
 		});
-		this.provider.on('sync', () => this.refreshStatus());
-		this.provider.awareness.setLocalStateField('user', {
-			name: options.user.name,
-			side: options.user.side,
-			color: options.user.side ? SIDE_COLOURS[options.user.side] : '#4a5553'
+		provider.on('sync', () => {
+			if (this.provider === provider) this.refreshStatus();
 		});
-		this.provider.awareness.on('change', () => this.refreshPeers());
-		this.doc.getMap(ITEMS).observeDeep(() => (this.items = agendaItems(this.doc)));
-		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-			if (origin === this.provider) this.tracker.received(update);
-			this.refreshStatus();
+		provider.awareness.setLocalStateField('user', {
+			name: this.user.name,
+			side: this.user.side,
+			color: this.user.side ? SIDE_COLOURS[this.user.side] : '#4a5553'
 		});
-		this.local.on('synced', () => (this.items = agendaItems(this.doc)));
-		this.items = agendaItems(this.doc);
+		provider.awareness.on('change', () => {
+			if (this.provider === provider) this.refreshPeers();
+		});
+		doc.getMap(ITEMS).observeDeep(() => (this.items = agendaItems(doc)));
+		doc.on('update', (update: Uint8Array, origin: unknown) => {
+			if (origin === provider) this.tracker.received(update);
+			if (this.doc === doc) this.refreshStatus();
+		});
+		local.on('synced', () => {
+			if (this.doc === doc) this.items = agendaItems(doc);
+		});
+		this.doc = doc;
+		this.provider = provider;
+		this.items = agendaItems(doc);
 		this.refreshPeers();
+		this.refreshStatus();
+	}
+
+	/** After a refusal: drops the local document and its copy (with the refused edits in
+	 * it) and reads the document afresh from the server. */
+	private async rebuild(): Promise<void> {
+		if (this.rebuilding || this.destroyed) return;
+		this.rebuilding = true;
+		const { doc, provider, local } = this;
+		provider.destroy();
+		this.releaseCopy();
+		await local.destroy().catch(() => {});
+		await deleteOfflineCopy(this.copyName);
+		if (!this.destroyed) this.open();
+		doc.destroy();
+		this.rebuilding = false;
 	}
 
 	private refreshStatus(): void {
-		const saved = this.tracker.allSaved;
+		if (!this.provider) return;
+		if (this.refused) {
+			// What was refused is gone; say so until the page is left.
+			this.unsaved = false;
+			this.status = 'refused';
+			return;
+		}
+		// A client whose edits the server no longer takes waits only for a refusal of what the
+		// server lacks; one that never could edit has nothing to wait for.
+		const saved = this.mayEdit && this.frozen ? this.tracker.nothingNew : this.tracker.allSaved;
 		this.unsaved = !saved;
 		if (!this.connected) this.status = this.provider.wsconnecting && !this.unsaved ? 'connecting' : 'offline';
 		else if (!this.provider.synced) this.status = 'connecting';
-		else this.status = saved || !this.canEdit ? 'saved' : 'saving';
+		else this.status = saved || !this.mayEdit ? 'saved' : 'saving';
 	}
 
 	private refreshPeers(): void {
@@ -110,7 +202,9 @@ export class AgendaSession {
 	}
 
 	destroy(): void {
+		this.destroyed = true;
 		this.provider.destroy();
+		this.releaseCopy();
 		void this.local.destroy();
 		this.doc.destroy();
 	}
