@@ -42,6 +42,12 @@ export default defineConfig(
 		}
 	},
 	{
+		// Tool configurations that their tools load as CommonJS.
+		files: ['**/*.cjs'],
+		languageOptions: { sourceType: 'commonjs' },
+		rules: { '@typescript-eslint/no-require-imports': 'off' }
+	},
+	{
 		// Browser code imports shared/ (view types, schemas, wire constants), never server/ —
 		// not even a type. Files that run only on the server are exempt. (Cycles and the
 		// shared/ floor are checked by dependency-cruiser, .dependency-cruiser.cjs.)
