@@ -20,19 +20,50 @@ import { closeMeetingAndFreezeAgenda, setCurrentItem, startMeeting } from '../do
 import { raiseHand, runQueue } from '../domain/meetings/queue';
 import { joinMeeting, meetingState } from '../domain/meetings/state';
 import { runTimer } from '../domain/meetings/timer';
+import { broadcastGapMs, coalesced } from './coalesced';
 import { handled, type RealtimeFeature, type RealtimeServer } from './realtime-server';
 
 export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
 
-/** Sends the meeting's current snapshot to everyone in its room (one read per change,
- * however many are watching). Pages call it too after a form action changed a meeting. */
-export async function broadcastMeetingState(io: RealtimeServer | null, db: Db, meetingId: string): Promise<void> {
-	if (!io) return;
-	io.to(meetingRoom(meetingId)).emit('meeting:state', await meetingState(db, meetingId));
+/** This node's sockets in a room (the Redis adapter's rooms are local too). */
+export const localReceivers = (io: RealtimeServer, rooms: string[]) =>
+	rooms.reduce((n, room) => n + (io.of('/').adapter.rooms.get(room)?.size ?? 0), 0);
+
+const stateBroadcasts = new WeakMap<RealtimeServer, (meetingId: string) => Promise<void>>();
+const presenceBroadcasts = new WeakMap<RealtimeServer, (meetingId: string) => Promise<void>>();
+
+/** Sends the meeting's current snapshot to everyone in its room, once for all the changes
+ * that arrived while the previous one was going out (server/realtime/coalesced.ts). Resolves
+ * once a snapshot that includes the caller's change was sent. Pages call it too after a form
+ * action changed a meeting. */
+export function broadcastMeetingState(io: RealtimeServer | null, db: Db, meetingId: string): Promise<void> {
+	if (!io) return Promise.resolve();
+	let request = stateBroadcasts.get(io);
+	if (!request) {
+		request = coalesced(
+			async (id) => void io.to(meetingRoom(id)).emit('meeting:state', await meetingState(db, id)),
+			(id) => broadcastGapMs(localReceivers(io, [meetingRoom(id)]))
+		);
+		stateBroadcasts.set(io, request);
+	}
+	return request(meetingId);
 }
 
-/** Sends the meeting's presence, gathered from every node's sockets, to everyone in its room. */
-export async function broadcastPresence(io: RealtimeServer, meetingId: string): Promise<void> {
+/** Sends the meeting's presence, gathered from every node's sockets, to everyone in its room
+ * (joins and leaves that arrive together are sent as one list). */
+export function broadcastPresence(io: RealtimeServer, meetingId: string): Promise<void> {
+	let request = presenceBroadcasts.get(io);
+	if (!request) {
+		request = coalesced(
+			(id) => sendPresence(io, id),
+			(id) => broadcastGapMs(localReceivers(io, [meetingRoom(id)]))
+		);
+		presenceBroadcasts.set(io, request);
+	}
+	return request(meetingId);
+}
+
+async function sendPresence(io: RealtimeServer, meetingId: string): Promise<void> {
 	const sockets = await io.in(meetingRoom(meetingId)).fetchSockets();
 	const byUser = new Map<string, PresenceEntry>();
 	for (const s of sockets) {

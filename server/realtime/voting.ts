@@ -7,17 +7,31 @@ import type { Db } from '../db/client';
 import { decideByConsensus } from '../domain/proposals/decisions';
 import { castBallot, closeVote, openVote, watchVotes } from '../domain/proposals/voting';
 import { votingState } from '../domain/proposals/voting-state';
-import { meetingRoom } from './meeting-room';
+import { localReceivers, meetingRoom } from './meeting-room';
+import { broadcastGapMs, coalesced } from './coalesced';
 import { handled, type RealtimeFeature, type RealtimeServer } from './realtime-server';
 
 export const votesRoom = (meetingId: string) => `votes:${meetingId}`;
 
-/** Sends the meeting's vote state to everyone watching it (one read per change). Pages call
- * it too after a form action changed a vote. */
-export async function broadcastVotes(io: RealtimeServer | null, db: Db, meetingId: string): Promise<void> {
-	if (!io) return;
-	// One emit to both rooms: a socket in both receives it once.
-	io.to([meetingRoom(meetingId), votesRoom(meetingId)]).emit('vote:state', await votingState(db, meetingId));
+const voteBroadcasts = new WeakMap<RealtimeServer, (meetingId: string) => Promise<void>>();
+
+/** Sends the meeting's vote state to everyone watching it, once for all the ballots that
+ * arrived while the previous one was going out (server/realtime/coalesced.ts); resolves once
+ * a state that includes the caller's change was sent. Pages call it too after a form action
+ * changed a vote. */
+export function broadcastVotes(io: RealtimeServer | null, db: Db, meetingId: string): Promise<void> {
+	if (!io) return Promise.resolve();
+	let request = voteBroadcasts.get(io);
+	if (!request) {
+		const rooms = (id: string) => [meetingRoom(id), votesRoom(id)];
+		request = coalesced(
+			// One emit to both rooms: a socket in both receives it once.
+			async (id) => void io.to(rooms(id)).emit('vote:state', await votingState(db, id)),
+			(id) => broadcastGapMs(localReceivers(io, rooms(id)))
+		);
+		voteBroadcasts.set(io, request);
+	}
+	return request(meetingId);
 }
 
 export const voting: RealtimeFeature = (socket, io, { db, onError }) => {
