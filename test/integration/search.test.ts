@@ -60,14 +60,16 @@ async function fixture(database: Database) {
 		title: 'صورت‌جلسه‌ی ۱۴۰۵/۰۹/۰۵',
 		body: 'کارگروه‌ها درباره‌ی بازارچه‌ی محله و سرمايه‌ی اولیه (۲۵۰ میلیون) گفتگو کردند. The budget was approved.'
 	});
+	// A proposal hit is shown only for a proposal that exists and that the reader may see.
+	const proposal = await db.proposal.create({ data: { groupId: g2.id, title: 'Local guides', state: 'SUBMITTED' } });
 	await indexDocument(database, {
 		kind: 'proposal',
-		refId: 'p1',
+		refId: proposal.id,
 		groupId: g2.id,
 		title: 'Local guides',
 		body: 'بازارچه گردشگری برای راهنمایان محلی'
 	});
-	return { member, admin };
+	return { member, admin, proposalId: proposal.id };
 }
 
 for (const [label, open] of [
@@ -93,9 +95,9 @@ for (const [label, open] of [
 
 		it('shows only the groups the user may see; administrators see all', async () => {
 			const database = await open();
-			const { member, admin } = await fixture(database);
+			const { member, admin, proposalId } = await fixture(database);
 			expect((await search(database, member, 'بازارچه')).map((h) => h.refId)).toEqual(['m1']);
-			expect((await search(database, admin, 'بازارچه')).map((h) => h.refId).sort()).toEqual(['m1', 'p1']);
+			expect((await search(database, admin, 'بازارچه')).map((h) => h.refId).sort()).toEqual(['m1', proposalId].sort());
 			const stranger: Actor = { ...member, personId: 'nobody' };
 			expect(await search(database, stranger, 'بازارچه')).toEqual([]);
 		});
