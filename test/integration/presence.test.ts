@@ -149,6 +149,27 @@ describe('presence in a live meeting', () => {
 		expect(victim.closes).toEqual([]);
 	});
 
+	it("lets the same user's new connection take over its client id, which the old connection's close no longer removes", async () => {
+		const { name } = await liveAgenda();
+		const old = participant(name, 'member');
+		const watcher = participant(name, 'moderator');
+		publishPresence(old, 1);
+		publishPresence(watcher, 2);
+		await Promise.all([synced(old), synced(watcher)]);
+		await eventually(() => userName(watcher, old.doc.clientID) !== undefined, 5000, 'old seen');
+		// A reconnect whose old socket is still open: the same user, the same Yjs client id.
+		const Ws = cookieWebSocket(cookies.member);
+		const fresh = new Ws(`${server.url.replace('http', 'ws')}/collab/${name}`);
+		await new Promise((r) => fresh.once('open', r));
+		const clock = old.provider.awareness.meta.get(old.doc.clientID)!.clock;
+		fresh.send(awarenessMessage(old.doc.clientID, clock + 5, { user: { name: 'Reconnected', side: null, color: '#123456' } }));
+		await eventually(() => userName(watcher, old.doc.clientID) === 'Reconnected', 5000, 'taken over');
+		old.provider.ws!.close(); // the old socket goes: its leave must not remove the id
+		await new Promise((r) => setTimeout(r, 500));
+		expect(userName(watcher, old.doc.clientID)).toBe('Reconnected');
+		fresh.close();
+	});
+
 	it('shows a participant again at once after it reconnects', async () => {
 		const { name } = await liveAgenda();
 		const mover = participant(name, 'member');
