@@ -40,7 +40,8 @@ async function main() {
 	const app = createApp({
 		database: runtime.context.database,
 		svelteKit: await loadSvelteKit(),
-		clientDir: existsSync(path.join(root, 'build/client')) ? path.join(root, 'build/client') : null
+		clientDir: existsSync(path.join(root, 'build/client')) ? path.join(root, 'build/client') : null,
+		origin: config.origin
 	});
 	const server = createServer(app);
 	runtime.attach(server);

@@ -1,11 +1,13 @@
-// The express app: health check, then SvelteKit's handler for everything else.
+// The express app: security headers on everything, the health check, then SvelteKit's handler.
 import express, { type RequestHandler } from 'express';
 import type { Database } from '../db/client';
 import { clientFiles } from './client-files';
+import { securityHeaders } from './security-headers';
 
-export function createApp(options: { database: Database; svelteKit: RequestHandler | null; clientDir?: string | null }) {
+export function createApp(options: { database: Database; svelteKit: RequestHandler | null; clientDir?: string | null; origin?: string }) {
 	const app = express();
 	app.disable('x-powered-by');
+	app.use(securityHeaders({ origin: options.origin }));
 
 	app.get('/healthz', async (_req, res) => {
 		const ok = await options.database.ping();
