@@ -231,7 +231,7 @@ test('a closed agenda is read-only at once, and edits made offline before the cl
 
 	// The network returns: each learns the meeting closed, and that its edit was not saved.
 	for (const network of networks) await network.restore();
-	await expect(member.getByTestId('meeting-status')).toHaveText('پایان‌یافته', { timeout: 15_000 });
+	await expect(member.getByTestId('meeting-status')).toHaveText('پایان‌یافته', { timeout: 30_000 });
 	await expect(status(member)).toHaveAttribute('data-status', 'refused', { timeout: 15_000 });
 	await expect(status(member)).toHaveText('ذخیره نشد — جلسه بسته شده است');
 	await expect(status(executor)).toHaveAttribute('data-status', 'refused', { timeout: 15_000 });

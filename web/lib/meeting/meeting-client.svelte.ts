@@ -9,6 +9,8 @@ export type Connection = 'connecting' | 'live' | 'offline';
 
 /** How long an action waits for the server before it counts as not sent. */
 const ACK_TIMEOUT_MS = 8000;
+/** How long a join that got no answer waits before it asks again. */
+const RETRY_MS = 2000;
 
 export class MeetingClient {
 	state: MeetingSnapshot = $state()!;
@@ -23,6 +25,7 @@ export class MeetingClient {
 	private socket: AppSocket | null = null;
 	private release: (() => void) | null = null;
 	private ticker: ReturnType<typeof setInterval> | null = null;
+	private retry: ReturnType<typeof setTimeout> | null = null;
 
 	constructor(initial: { state: MeetingSnapshot; viewer: MeetingViewer }) {
 		this.state = initial.state;
@@ -64,12 +67,17 @@ export class MeetingClient {
 	}
 
 	private async join(): Promise<void> {
+		if (this.retry) clearTimeout(this.retry);
+		this.retry = null;
 		this.connection = 'connecting';
 		const reply = await this.socket!.timeout(ACK_TIMEOUT_MS)
 			.emitWithAck('meeting:join', { meetingId: this.meetingId })
 			.catch(() => null);
 		if (!reply || !reply.ok) {
 			this.connection = 'offline';
+			// No answer (a busy server) or a passing failure: Socket.IO will not reconnect a
+			// socket that stays connected, so ask again rather than stay stale until a reload.
+			if (!reply || reply.code === 'UNAVAILABLE') this.retry = setTimeout(() => this.socket?.connected && void this.join(), RETRY_MS);
 			return;
 		}
 		this.viewer = reply.viewer;
@@ -122,6 +130,7 @@ export class MeetingClient {
 
 	destroy(): void {
 		if (this.ticker) clearInterval(this.ticker);
+		if (this.retry) clearTimeout(this.retry);
 		this.release?.();
 		this.release = null;
 		this.socket = null;

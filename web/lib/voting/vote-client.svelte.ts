@@ -9,6 +9,7 @@ import type { VoteViewer, VotingState } from '$shared/vote-events';
 export type Connection = 'connecting' | 'live' | 'offline';
 
 const ACK_TIMEOUT_MS = 8000;
+const RETRY_MS = 2000;
 
 export class VoteClient {
 	state = $state<VotingState | null>(null);
@@ -18,6 +19,7 @@ export class VoteClient {
 	refused = $state<string | null>(null);
 	private socket: AppSocket | null = null;
 	private release: (() => void) | null = null;
+	private retry: ReturnType<typeof setTimeout> | null = null;
 
 	constructor(
 		readonly meetingId: string,
@@ -49,12 +51,16 @@ export class VoteClient {
 	}
 
 	private async watch(): Promise<void> {
+		if (this.retry) clearTimeout(this.retry);
+		this.retry = null;
 		this.connection = 'connecting';
 		const reply = await this.socket!.timeout(ACK_TIMEOUT_MS)
 			.emitWithAck('vote:watch', { meetingId: this.meetingId })
 			.catch(() => null);
 		if (!reply?.ok) {
 			this.connection = 'offline';
+			// As the meeting's join does: a watch that got no answer asks again.
+			if (!reply || reply.code === 'UNAVAILABLE') this.retry = setTimeout(() => this.socket?.connected && void this.watch(), RETRY_MS);
 			return;
 		}
 		this.viewer = reply.viewer;
@@ -107,6 +113,7 @@ export class VoteClient {
 	};
 
 	destroy(): void {
+		if (this.retry) clearTimeout(this.retry);
 		this.release?.();
 		this.release = null;
 		this.socket = null;
