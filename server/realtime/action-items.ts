@@ -9,7 +9,7 @@ import { meetingFollowUps, openMeetings } from '../domain/action-items/carry-ove
 import { markRead, unreadCount, type Notice } from '../domain/action-items/notifications';
 import { addNote, changeStatus } from '../domain/action-items/status';
 import { meetingAccess } from '../domain/meetings/meeting-access';
-import { meetingRoom } from './meeting-room';
+import { meetingRoom } from './rooms';
 import { handled, type RealtimeFeature, type RealtimeServer } from './realtime-server';
 
 export const userRoom = (userId: string) => `user:${userId}`;

@@ -21,13 +21,11 @@ import { raiseHand, runQueue } from '../domain/meetings/queue';
 import { joinMeeting, meetingState } from '../domain/meetings/state';
 import { runTimer } from '../domain/meetings/timer';
 import { broadcastGapMs, coalesced } from './coalesced';
+import { localReceivers, meetingRoom } from './rooms';
+import { broadcastVotes } from './voting';
+
+export { meetingRoom } from './rooms';
 import { handled, type RealtimeFeature, type RealtimeServer } from './realtime-server';
-
-export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
-
-/** This node's sockets in a room (the Redis adapter's rooms are local too). */
-export const localReceivers = (io: RealtimeServer, rooms: string[]) =>
-	rooms.reduce((n, room) => n + (io.of('/').adapter.rooms.get(room)?.size ?? 0), 0);
 
 const stateBroadcasts = new WeakMap<RealtimeServer, (meetingId: string) => Promise<void>>();
 const presenceBroadcasts = new WeakMap<RealtimeServer, (meetingId: string) => Promise<void>>();
@@ -81,12 +79,17 @@ export const meetingLive: RealtimeFeature = (socket, io, { db, documents, onErro
 
 	/** An action: the domain authorises and applies it; then the room gets the new state.
 	 * The change is committed before the broadcast, so a failed broadcast is only logged. */
-	const action = <S extends z.ZodType<{ meetingId: string }>>(schema: S, change: Change<S>) =>
+	const action = <S extends z.ZodType<{ meetingId: string }>>(schema: S, change: Change<S>, opts: { votes?: boolean } = {}) =>
 		handled(
 			schema,
 			async (payload: z.infer<S>) => {
 				const version = await change(db, actor, payload);
-				await broadcastMeetingState(io, db, payload.meetingId).catch(onError);
+				await Promise.all([
+					broadcastMeetingState(io, db, payload.meetingId).catch(onError),
+					// Whether votes may be held follows the meeting's status: the votes page's
+					// watchers are not in the meeting's room, so they are told too.
+					opts.votes ? broadcastVotes(io, db, payload.meetingId).catch(onError) : null
+				]);
 				return { version };
 			},
 			onError
@@ -119,10 +122,10 @@ export const meetingLive: RealtimeFeature = (socket, io, { db, documents, onErro
 			onError
 		)
 	);
-	socket.on('meeting:start', action(MeetingRef, startMeeting));
+	socket.on('meeting:start', action(MeetingRef, startMeeting, { votes: true }));
 	socket.on(
 		'meeting:close',
-		action(MeetingRef, (db, actor, ref) => closeMeetingAndFreezeAgenda(db, documents, actor, ref))
+		action(MeetingRef, (db, actor, ref) => closeMeetingAndFreezeAgenda(db, documents, actor, ref), { votes: true })
 	);
 	socket.on('meeting:current', action(CurrentItemPayload, setCurrentItem));
 	socket.on('meeting:timer', action(TimerPayload, runTimer));

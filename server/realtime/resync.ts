@@ -8,9 +8,9 @@
 import type { Db } from '../db/client';
 import { meetingState } from '../domain/meetings/state';
 import { votingState } from '../domain/proposals/voting-state';
-import { broadcastPresence, meetingRoom } from './meeting-room';
+import { broadcastPresence } from './meeting-room';
+import { meetingRoom, votesRoom } from './rooms';
 import type { RealtimeServer } from './realtime-server';
-import { votesRoom } from './voting';
 
 /** How many meetings are re-read at once (a node may follow many; the pool is small). */
 const CONCURRENCY = 4;

@@ -7,11 +7,11 @@ import type { Db } from '../db/client';
 import { decideByConsensus } from '../domain/proposals/decisions';
 import { castBallot, closeVote, openVote, watchVotes } from '../domain/proposals/voting';
 import { votingState } from '../domain/proposals/voting-state';
-import { localReceivers, meetingRoom } from './meeting-room';
+import { localReceivers, meetingRoom, votesRoom } from './rooms';
 import { broadcastGapMs, coalesced } from './coalesced';
 import { handled, type RealtimeFeature, type RealtimeServer } from './realtime-server';
 
-export const votesRoom = (meetingId: string) => `votes:${meetingId}`;
+export { votesRoom } from './rooms';
 
 const voteBroadcasts = new WeakMap<RealtimeServer, (meetingId: string) => Promise<void>>();
 

@@ -72,6 +72,9 @@ describe('a live vote with several clients', () => {
 			code: 'CONFLICT'
 		});
 		expect(await mod.socket.emitWithAck('meeting:start', { meetingId })).toMatchObject({ ok: true });
+		// The observer watches only the votes (the votes page) and learns at once that votes
+		// may now be held, with no vote change to carry it.
+		await eventually(() => observer.seen.state?.live === true, 5000, 'the votes watcher sees the meeting live');
 		for (const c of [mod, member, executor])
 			expect(await c.socket.emitWithAck('meeting:checkin', { meetingId })).toMatchObject({ ok: true });
 		// The moderator marks enough of the others present for the quorum (6 of 11, 4 sides).

@@ -61,7 +61,10 @@ export async function votingState(db: Db, meetingId: string): Promise<VotingStat
 	}));
 	// Grows with every vote opened (1), ballot (1), closing (1) and decision (1); nothing is
 	// ever deleted, so a larger number is always a later state.
-	const version = votes.reduce((n, v) => n + 1 + v.yes + v.no + v.abstain + (v.status === 'CLOSED' ? 1 : 0), 0) + decisions.length;
+	// Grows with every ballot, close and decision, and with the meeting going live and then
+	// closing (SCHEDULED → LIVE → CLOSED), so a client keeps the newest of two crossing states.
+	const stage = meeting.status === 'LIVE' ? 1 : meeting.status === 'SCHEDULED' ? 0 : 2;
+	const version = votes.reduce((n, v) => n + 1 + v.yes + v.no + v.abstain + (v.status === 'CLOSED' ? 1 : 0), 0) + decisions.length + stage;
 	const open = votes.find((v) => v.status === 'OPEN');
 	return {
 		meetingId,

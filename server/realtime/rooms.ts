@@ -1,0 +1,11 @@
+// The Socket.IO rooms of a live meeting, named in one place for every feature that sends to them.
+import type { RealtimeServer } from './realtime-server';
+
+/** Clients that joined the live meeting. */
+export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
+/** Clients that only watch a meeting's votes (the votes page). */
+export const votesRoom = (meetingId: string) => `votes:${meetingId}`;
+
+/** This node's sockets in the given rooms (the Redis adapter's rooms are local too). */
+export const localReceivers = (io: RealtimeServer, rooms: string[]) =>
+	rooms.reduce((n, room) => n + (io.of('/').adapter.rooms.get(room)?.size ?? 0), 0);
