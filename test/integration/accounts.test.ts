@@ -62,10 +62,12 @@ describe('accounts', () => {
 		expect(res.status).toBe(403);
 	});
 
-	it('signs out: the session stops working', async () => {
+	it('signs out: the session stops working, and the browser is told to drop what it stored', async () => {
 		const cookie = await signIn(server.url, 'member@rahkar.example', DEMO_PASSWORD);
 		const out = await post('/logout', {}, { cookie });
 		expect(out.status).toBe(303);
+		// The agenda's offline copies in IndexedDB, also where the page's own clean-up did not run.
+		expect(out.headers.get('clear-site-data')).toBe('"storage"');
 		const after = await fetch(`${server.url}/dashboard`, { headers: { cookie }, redirect: 'manual' });
 		expect(after.status).toBe(303);
 	});
