@@ -1,7 +1,7 @@
 // What the meeting scenario's processes agree on: the load model, who is who, the agenda's
 // layout and the presence each participant publishes (the browser's own shape).
 import * as Y from 'yjs';
-import type { Side } from '../../shared/sides';
+import { NO_SIDE_COLOUR, SIDE_COLOURS, type Side } from '../../shared/sides';
 import type { ServerKind } from './collab-protocol';
 
 /** The load a room makes. Every participant publishes presence; `typists` of them type. */
@@ -42,21 +42,11 @@ export interface Participant {
 	cookie?: string;
 }
 
-/** The colours the browser gives each side (web/lib/agenda/agenda-session.svelte.ts). */
-export const SIDE_COLOURS: Record<Side, string> = {
-	ENTREPRENEUR: '#c0510f',
-	EXPERT: '#2457c5',
-	AGENCY: '#6a3fb5',
-	LEGAL: '#0f766e',
-	MEDIA: '#b3245f',
-	EXECUTOR: '#3b7d23'
-};
-
 /** The awareness `user` field, as AgendaSession sets it. */
 export const presenceUser = (p: Pick<Participant, 'name' | 'side'>) => ({
 	name: p.name,
 	side: p.side,
-	color: p.side ? SIDE_COLOURS[p.side] : '#4a5553'
+	color: p.side ? SIDE_COLOURS[p.side] : NO_SIDE_COLOUR
 });
 
 /** The awareness `cursor` field, as Tiptap's collaboration caret (y-tiptap) sets it: the

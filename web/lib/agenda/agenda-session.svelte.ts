@@ -12,7 +12,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import { MessageType, RefusedReason } from '$shared/collab';
 import { addItem, agendaItems, ITEMS, moveItem, removeItem, updateItem, type AgendaItem, type AgendaItemPatch } from '$shared/agenda';
 import { agendaDocumentName } from '$shared/documents';
-import type { Side } from '$shared/sides';
+import { NO_SIDE_COLOUR, SIDE_COLOURS, type Side } from '$shared/sides';
 import { SaveTracker } from './save-tracker';
 import { deleteOfflineCopy, deleteOthersCopies, holdOfflineCopy, offlineCopyName } from './offline-copies';
 
@@ -29,15 +29,6 @@ export interface PeerPresence {
 	side: Side | null;
 	color: string;
 }
-
-const SIDE_COLOURS: Record<Side, string> = {
-	ENTREPRENEUR: '#c0510f',
-	EXPERT: '#2457c5',
-	AGENCY: '#6a3fb5',
-	LEGAL: '#0f766e',
-	MEDIA: '#b3245f',
-	EXECUTOR: '#3b7d23'
-};
 
 export class AgendaSession {
 	/** Replaced (with the provider) when a refused edit makes us read the document afresh. */
@@ -127,7 +118,7 @@ export class AgendaSession {
 		provider.awareness.setLocalStateField('user', {
 			name: this.user.name,
 			side: this.user.side,
-			color: this.user.side ? SIDE_COLOURS[this.user.side] : '#4a5553'
+			color: this.user.side ? SIDE_COLOURS[this.user.side] : NO_SIDE_COLOUR
 		});
 		provider.awareness.on('change', () => {
 			if (this.provider === provider) this.refreshPeers();
