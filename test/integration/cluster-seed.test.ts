@@ -1,34 +1,17 @@
 // Two nodes starting together on one empty PostgreSQL database seed the demo organisation
 // once, and both come up serving it.
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { randomBytes } from 'node:crypto';
-import { openDatabase, type Database } from '../../server/db/client';
+
 import { startServer, type TestServer } from '../support/server';
+import { scratchPostgres } from '../support/db';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
 	for (const c of cleanups.reverse()) await c();
 });
 
-/** A new, migrated, empty database (no organisation yet). */
-async function emptyPostgres(): Promise<{ url: string; database: Database }> {
-	const admin = inject('postgresUrl');
-	expect(admin, 'PostgreSQL is needed: set TEST_POSTGRES_URL or install initdb/pg_ctl').toBeTruthy();
-	const name = `rahkar_seed_${randomBytes(5).toString('hex')}`;
-	const client = new pg.Client({ connectionString: admin! });
-	await client.connect();
-	await client.query(`CREATE DATABASE "${name}"`);
-	const url = new URL(admin!);
-	url.pathname = `/${name}`;
-	const database = await openDatabase(url.toString());
-	cleanups.push(async () => {
-		await database.close();
-		await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-		await client.end();
-	});
-	return { url: url.toString(), database };
-}
+const emptyPostgres = () => scratchPostgres('seed', cleanups);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

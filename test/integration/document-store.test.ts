@@ -1,6 +1,6 @@
 // The Yjs document store on both databases: append, load, and compaction that never
 // loses an update, even when two nodes compact the same document at once.
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { openDatabase, type Database } from '../../server/db/client';
 import { prismaDocumentStore } from '../../server/collab/store';
+import { scratchPostgres } from '../support/db';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -26,21 +27,8 @@ async function sqlite(): Promise<Database & { url: string }> {
 }
 
 async function postgres(): Promise<Database & { url: string }> {
-	const admin = inject('postgresUrl');
-	expect(admin, 'PostgreSQL is needed: set TEST_POSTGRES_URL or install initdb/pg_ctl').toBeTruthy();
-	const name = `rahkar_store_${process.pid}_${Date.now()}`;
-	const client = new pg.Client({ connectionString: admin! });
-	await client.connect();
-	await client.query(`CREATE DATABASE "${name}"`);
-	const url = new URL(admin!);
-	url.pathname = `/${name}`;
-	const database = await openDatabase(url.toString());
-	cleanups.push(async () => {
-		await database.close();
-		await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-		await client.end();
-	});
-	return Object.assign(database, { url: url.toString() });
+	const { url, database } = await scratchPostgres('store', cleanups);
+	return Object.assign(database, { url });
 }
 
 /** n single-character edits from one writer, as the updates a server would store. */

@@ -1,5 +1,8 @@
 // Direct database access for fixtures and for checking what was stored.
 import * as Y from 'yjs';
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import { expect, inject } from 'vitest';
 import { openDatabase, type Database } from '../../server/db/client';
 import { createAuth } from '../../server/auth/auth';
 import { loadConfig } from '../../server/config';
@@ -34,4 +37,24 @@ export async function storedDoc(database: Database, name: string): Promise<Y.Doc
 	});
 	for (const row of rows) Y.applyUpdate(doc, row.update);
 	return doc;
+}
+
+/** A new, migrated, empty PostgreSQL database of the suite's server (no organisation yet),
+ * opened; `cleanups` gets what closes and drops it. */
+export async function scratchPostgres(prefix: string, cleanups: (() => Promise<void>)[]): Promise<{ url: string; database: Database }> {
+	const admin = inject('postgresUrl');
+	expect(admin, 'PostgreSQL is needed: set TEST_POSTGRES_URL or install initdb/pg_ctl').toBeTruthy();
+	const name = `rahkar_${prefix}_${randomBytes(5).toString('hex')}`;
+	const client = new pg.Client({ connectionString: admin! });
+	await client.connect();
+	await client.query(`CREATE DATABASE "${name}"`);
+	const url = new URL(admin!);
+	url.pathname = `/${name}`;
+	const database = await openDatabase(url.toString());
+	cleanups.push(async () => {
+		await database.close();
+		await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+		await client.end();
+	});
+	return { url: url.toString(), database };
 }
