@@ -35,7 +35,7 @@ export const SIDE_ROLES: Record<Side, readonly EcosystemRole[]> = {
 	EXECUTOR: ['EXECUTOR']
 };
 
-/** What the databank shows to whom (server/domain/databank-access.ts decides). */
+/** What the databank shows to whom (server/domain/databank/access.ts decides). */
 export type DatabankLevel = 'admin' | 'contacts' | 'directory' | 'none';
 
 /** Why a suggestion fits, rendered in the reader's language by the web app. */

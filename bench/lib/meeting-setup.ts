@@ -10,7 +10,7 @@ import { insertRows } from '../../server/db/bulk-insert';
 import type { Actor } from '../../server/domain/access';
 import { ensureOccurrences } from '../../server/domain/meetings/series';
 import { fileProposal } from '../../server/domain/proposals/proposals';
-import { moveProposal } from '../../server/domain/proposals/lifecycle';
+import { moveProposal } from '../../server/domain/proposals/transitions';
 import { SIDES, type Side } from '../../shared/sides';
 
 export interface Member {

@@ -20,7 +20,7 @@ import { randomUUID } from 'node:crypto';
 import { redisRelay } from '../collab/relay';
 import { resendLiveState } from '../realtime/resync';
 import { sessionSecret } from './secret';
-import { backfillPersonKeys } from '../domain/people';
+import { backfillPersonKeys } from '../domain/databank/people';
 import { sessionSockets } from '../auth/session-sockets';
 import { allowedOrigin } from './origin';
 

@@ -8,7 +8,7 @@ import { createActionItem } from '../../server/domain/action-items/create';
 import { linkedActionItems } from '../../server/domain/action-items/queries';
 import { startMeeting } from '../../server/domain/meetings/lifecycle';
 import { decideByConsensus } from '../../server/domain/proposals/decisions';
-import { moveProposal } from '../../server/domain/proposals/lifecycle';
+import { moveProposal } from '../../server/domain/proposals/transitions';
 import { startExecution } from '../../server/domain/proposals/outcomes';
 import { fileProposal } from '../../server/domain/proposals/proposals';
 import { addDays, todayIn } from '../../shared/action-items';

@@ -12,7 +12,7 @@ import type { Database } from '../../server/db/client';
 import type { MeetingSnapshot } from '../../shared/meeting-state';
 import type { VotingState } from '../../shared/vote-events';
 import { fileProposal } from '../../server/domain/proposals/proposals';
-import { moveProposal } from '../../server/domain/proposals/lifecycle';
+import { moveProposal } from '../../server/domain/proposals/transitions';
 import { votingState } from '../../server/domain/proposals/voting-state';
 
 let redis: TestRedis;

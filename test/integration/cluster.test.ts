@@ -17,7 +17,7 @@ import type { PresenceEntry } from '../../shared/events';
 import type { VotingState } from '../../shared/vote-events';
 import { actorFor, nextMeeting } from '../support/meeting-fixture';
 import { fileProposal } from '../../server/domain/proposals/proposals';
-import { moveProposal } from '../../server/domain/proposals/lifecycle';
+import { moveProposal } from '../../server/domain/proposals/transitions';
 
 let redis: TestRedis;
 let nodeA: TestServer;

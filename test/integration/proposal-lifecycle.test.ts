@@ -7,7 +7,7 @@ import type { Actor } from '../../server/domain/access';
 import { DomainError } from '../../server/domain/errors';
 import { startMeeting } from '../../server/domain/meetings/lifecycle';
 import { fileProposal, reviseProposal } from '../../server/domain/proposals/proposals';
-import { moveProposal } from '../../server/domain/proposals/lifecycle';
+import { moveProposal } from '../../server/domain/proposals/transitions';
 import { reviewProposal } from '../../server/domain/proposals/reviews';
 import { decideByConsensus } from '../../server/domain/proposals/decisions';
 import { proposalDetail } from '../../server/domain/proposals/detail';

@@ -8,7 +8,7 @@ import { DomainError } from '../../server/domain/errors';
 import { closeMeeting, startMeeting } from '../../server/domain/meetings/lifecycle';
 import { checkIn } from '../../server/domain/meetings/attendance';
 import { fileProposal } from '../../server/domain/proposals/proposals';
-import { moveProposal } from '../../server/domain/proposals/lifecycle';
+import { moveProposal } from '../../server/domain/proposals/transitions';
 import { castBallot, closeVote, openVote, watchVotes } from '../../server/domain/proposals/voting';
 import { votingState } from '../../server/domain/proposals/voting-state';
 import { actorFor, nextMeeting, seededDatabase } from '../support/meeting-fixture';

@@ -8,7 +8,7 @@ import { createStranger, openTestDb } from '../support/db';
 import { actorFor, nextMeeting } from '../support/meeting-fixture';
 import type { Database } from '../../server/db/client';
 import { fileProposal } from '../../server/domain/proposals/proposals';
-import { moveProposal } from '../../server/domain/proposals/lifecycle';
+import { moveProposal } from '../../server/domain/proposals/transitions';
 import type { VotingState } from '../../shared/vote-events';
 
 let server: TestServer;

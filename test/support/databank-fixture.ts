@@ -7,7 +7,7 @@ import path from 'node:path';
 import { openDatabase, type Database, type Db } from '../../server/db/client';
 import type { Actor } from '../../server/domain/access';
 import { normalizeText } from '../../server/domain/persian';
-import { createPerson, type PersonInput } from '../../server/domain/people';
+import { createPerson, type PersonInput } from '../../server/domain/databank/people';
 
 export interface Fixture {
 	database: Database;

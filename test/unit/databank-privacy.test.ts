@@ -8,9 +8,9 @@ import {
 	rightsFor,
 	viewPerson,
 	type PersonRecord
-} from '../../server/domain/databank-access';
-import { searchPeople } from '../../server/domain/people-search';
-import { personProfile } from '../../server/domain/people';
+} from '../../server/domain/databank/access';
+import { searchPeople } from '../../server/domain/databank/search';
+import { personProfile } from '../../server/domain/databank/people';
 import { DomainError } from '../../server/domain/errors';
 import { databankFixture, type Fixture } from '../support/databank-fixture';
 

@@ -1,6 +1,6 @@
 // Linking ideas, capital and skills: the pure score, then suggestions from the databank.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { effective, scoreMatch, suggestForIdea, suggestForPerson, type MatchProfile } from '../../server/domain/matching';
+import { effective, scoreMatch, suggestForIdea, suggestForPerson, type MatchProfile } from '../../server/domain/databank/suggestions';
 import { databankFixture, type Fixture } from '../support/databank-fixture';
 
 const names = { field: (id: string) => `field:${id}`, district: (id: string) => `district:${id}` };

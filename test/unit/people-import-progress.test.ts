@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { recordBlocks } from '../../server/domain/csv';
-import { importPeople, type ImportProgress } from '../../server/domain/people-csv';
+import { importPeople, type ImportProgress } from '../../server/domain/databank/csv-import-export';
 import { databankFixture, type Fixture } from '../support/databank-fixture';
 
 const HEADER = 'name,email,phone,district,sectors,skills,roles,offers,seeks,bio,consent';

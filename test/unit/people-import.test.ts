@@ -1,9 +1,9 @@
 // CSV import and export: checked in full first, written all or nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { exportPeople, importPeople } from '../../server/domain/people-csv';
-import { searchPeople } from '../../server/domain/people-search';
-import { hasDetails } from '../../server/domain/databank-access';
+import { exportPeople, importPeople } from '../../server/domain/databank/csv-import-export';
+import { searchPeople } from '../../server/domain/databank/search';
+import { hasDetails } from '../../server/domain/databank/access';
 import { sortKey } from '../../server/domain/persian';
 import { insertRows, isUniqueViolation } from '../../server/db/bulk-insert';
 import { databankFixture, type Fixture } from '../support/databank-fixture';

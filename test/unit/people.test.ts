@@ -1,9 +1,16 @@
 // People in the databank: validation, duplicates, merge, archive, and introductions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backfillPersonKeys, createPerson, mergePeople, personProfile, setPersonArchived, updatePerson } from '../../server/domain/people';
-import { canMove, introduce, setIntroductionStatus } from '../../server/domain/introductions';
-import { searchPeople } from '../../server/domain/people-search';
-import { createField } from '../../server/domain/classification';
+import {
+	backfillPersonKeys,
+	createPerson,
+	mergePeople,
+	personProfile,
+	setPersonArchived,
+	updatePerson
+} from '../../server/domain/databank/people';
+import { canMove, introduce, setIntroductionStatus } from '../../server/domain/databank/introductions';
+import { searchPeople } from '../../server/domain/databank/search';
+import { createField } from '../../server/domain/databank/classification';
 import { databankFixture, type Fixture } from '../support/databank-fixture';
 
 let f: Fixture;

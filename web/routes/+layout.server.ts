@@ -1,4 +1,4 @@
-import { databankLevel } from '$server/domain/databank-access';
+import { databankLevel } from '$server/domain/databank/access';
 import { unreadCount } from '$server/domain/action-items/notifications';
 import type { LayoutServerLoad } from './$types';
 

@@ -4,10 +4,10 @@
 // is read fresh, so an owner's change shows at once; closing the meeting records every
 // listed item as it stood (ActionItemSnapshot), and a closed meeting shows that record.
 import type { Db } from '../../db/client';
-import type { Tx } from '../meetings/mutate';
+import type { Tx } from '../meetings/meeting-transaction';
 import { byDue, todayIn, type ActionStatus, type FollowUpItem, type FollowUpsView } from '../../../shared/action-items';
 import { DomainError } from '../errors';
-import { itemInclude, itemView, zoneOf } from './views';
+import { itemInclude, itemView, zoneOf } from './item-views';
 
 type Client = Db | Tx;
 

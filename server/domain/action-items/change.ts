@@ -1,7 +1,7 @@
 // What every change to an item returns, so adapters can tell the people concerned: the
 // notifications made, and the group whose meetings' follow-ups need refreshing.
 import type { Db } from '../../db/client';
-import type { Tx } from '../meetings/mutate';
+import type { Tx } from '../meetings/meeting-transaction';
 import type { Notice } from './notifications';
 
 export interface ActionItemChange {

@@ -2,7 +2,7 @@
 // preferences), read and marked read here. Delivery (Socket.IO) is the adapters' job: the
 // functions that notify return the notices they made.
 import type { Db } from '../../db/client';
-import type { Tx } from '../meetings/mutate';
+import type { Tx } from '../meetings/meeting-transaction';
 import {
 	NOTIFICATION_KINDS,
 	type ActionStatus,
@@ -10,7 +10,7 @@ import {
 	type NotificationPreferences,
 	type NotificationView
 } from '../../../shared/action-items';
-import { zoneOf } from './views';
+import { zoneOf } from './item-views';
 
 /** A notification made for a user, to deliver live to their room. */
 export interface Notice {

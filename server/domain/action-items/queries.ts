@@ -9,7 +9,7 @@ import { findOutcome } from '../proposals/outcomes';
 import { parse } from '../validation';
 import { canChangeItem, canCreateItems, itemAccess } from './access';
 import { ListFilter } from '../../../shared/action-item-inputs';
-import { itemInclude, itemView, zoneOf } from './views';
+import { itemInclude, itemView, zoneOf } from './item-views';
 import type { ItemLink, LinkedActionItems, HistoryEntry, Seat } from '../../../shared/action-items';
 
 export type { ItemLink, LinkedActionItems, HistoryEntry, Seat } from '../../../shared/action-items';

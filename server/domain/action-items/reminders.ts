@@ -3,7 +3,7 @@
 import type { Db } from '../../db/client';
 import { addDays, dueState, todayIn } from '../../../shared/action-items';
 import { notify, type Notice, type NotificationSpec } from './notifications';
-import { zoneOf } from './views';
+import { zoneOf } from './item-views';
 
 /** Finds items entering the due-soon window or past their day, and notifies their owners. */
 export async function sendDueReminders(db: Db, now = new Date()): Promise<Notice[]> {

@@ -7,7 +7,7 @@ import { SIDES, type GroupRole, type Side } from '../../../shared/sides';
 import type { Actor } from '../access';
 import { DomainError } from '../errors';
 import { requireModerator, requireParticipant } from './meeting-access';
-import { mutateMeeting, type Tx } from './mutate';
+import { mutateMeeting, type Tx } from './meeting-transaction';
 
 export interface QuorumRule {
 	quorumPercent: number;

@@ -6,7 +6,7 @@ import type { Actor } from '../access';
 import { DomainError } from '../errors';
 import { recordFollowUpsAtClose } from '../action-items/carry-over';
 import { requireModerator } from './meeting-access';
-import { mutateMeeting } from './mutate';
+import { mutateMeeting } from './meeting-transaction';
 import { NO_TIMER, applyTimer } from './timer';
 import { agendaDocumentName } from '../../../shared/documents';
 

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../access';
 import { DomainError } from '../errors';
 import { requireModerator } from './meeting-access';
-import { mutateMeeting } from './mutate';
+import { mutateMeeting } from './meeting-transaction';
 import { fromLocal, parseLocal } from './zoned-time';
 
 /** The zone a meeting's local times are given in. */

@@ -8,7 +8,7 @@ import type { Side } from '../../../shared/sides';
 import type { Actor } from '../access';
 import { DomainError } from '../errors';
 import { requireModerator, requireParticipant } from './meeting-access';
-import { mutateMeeting, type Tx } from './mutate';
+import { mutateMeeting, type Tx } from './meeting-transaction';
 
 export interface TurnRow {
 	id: string;

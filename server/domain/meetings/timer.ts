@@ -7,7 +7,7 @@ import { timerRemainingMs, type TimerState } from '../../../shared/meeting-state
 import type { Actor } from '../access';
 import { DomainError } from '../errors';
 import { requireModerator } from './meeting-access';
-import { mutateMeeting } from './mutate';
+import { mutateMeeting } from './meeting-transaction';
 
 export interface TimerFields {
 	timerItemId: string | null;

@@ -7,7 +7,7 @@ import type { Actor } from '../access';
 import { DomainError } from '../errors';
 import { requireModerator } from '../meetings/meeting-access';
 import { parse } from '../validation';
-import { moveState, recordEvent, type Tx } from './record';
+import { moveState, recordEvent, type Tx } from './timeline';
 
 export interface DecisionRecord {
 	meetingId: string;

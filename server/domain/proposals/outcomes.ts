@@ -7,7 +7,7 @@ import type { Actor } from '../access';
 import { DomainError } from '../errors';
 import { parse } from '../validation';
 import { findProposal, readableGroup, proposalActor } from './proposal-access';
-import { moveState, recordEvent } from './record';
+import { moveState, recordEvent } from './timeline';
 import { checkMove, maySee, mayRunOutcome, type ProposalActor } from './rules';
 import type { ProposalState } from '../../../shared/proposals';
 

@@ -4,7 +4,7 @@
 import type { Db, Prisma } from '../../db/client';
 import type { ProposalPersonRole } from '../../../shared/proposals';
 import type { Actor } from '../access';
-import { rightsFor, databankLevel } from '../databank-access';
+import { rightsFor, databankLevel } from '../databank/access';
 import { DomainError } from '../errors';
 
 export interface LinkablePerson {

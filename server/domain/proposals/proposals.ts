@@ -7,7 +7,7 @@ import { DomainError } from '../errors';
 import { parse } from '../validation';
 import { checkLinks } from './people-links';
 import { findProposal, proposalActor, readableGroup } from './proposal-access';
-import { moveState, recordEvent, type Tx } from './record';
+import { moveState, recordEvent, type Tx } from './timeline';
 import { checkMove, mayEditText, mayFile } from './rules';
 
 type Text = { title: string; problem: string; idea: string; needs: { need: Need; note: string }[] };

@@ -7,7 +7,7 @@ import type { Actor } from '../access';
 import { DomainError } from '../errors';
 import { parse } from '../validation';
 import { findProposal } from './proposal-access';
-import { recordEvent } from './record';
+import { recordEvent } from './timeline';
 import { givesVerdict, reviewSidesFor } from './rules';
 
 export async function reviewProposal(db: Db, actor: Actor, proposalId: string, input: ReviewInput): Promise<void> {

@@ -1,5 +1,5 @@
 // Who may move a proposal where: one table, pure, so every adapter and every test reads the
-// same rules. The database functions (lifecycle.ts, voting.ts, outcomes.ts) ask here first.
+// same rules. The database functions (transitions.ts, voting.ts, outcomes.ts) ask here first.
 import type { GroupRole, Side } from '../../../shared/sides';
 import { REVIEW_SIDES, VERDICT_SIDES, type ProposalState, type ReviewSide } from '../../../shared/proposals';
 import { DomainError } from '../errors';

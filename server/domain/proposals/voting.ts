@@ -17,7 +17,7 @@ import { quorum } from '../meetings/attendance';
 import { meetingAccess, requireModerator, requireParticipant } from '../meetings/meeting-access';
 import { parse } from '../validation';
 import { applyDecision, requireDecidable } from './decisions';
-import { recordEvent, type Tx } from './record';
+import { recordEvent, type Tx } from './timeline';
 import { decisionFor, voteResult } from './voting-rules';
 import { votingState } from './voting-state';
 

@@ -13,7 +13,7 @@ import type { Actor } from '../../../server/domain/access';
 import { createAuth } from '../../../server/auth/auth';
 import { loadConfig } from '../../../server/config';
 import { createUser } from '../../../server/domain/users';
-import { createPerson } from '../../../server/domain/people';
+import { createPerson } from '../../../server/domain/databank/people';
 import { fileProposal } from '../../../server/domain/proposals/proposals';
 import { createActionItem } from '../../../server/domain/action-items/create';
 import { reindexProposals } from '../../../server/domain/search/reindex';

@@ -32,7 +32,7 @@
 // `reveals` is READING: the text (a fixture text key) must be in the answer for exactly those
 // roles and in nobody else's. Rows run in this order, one role at a time, refused roles first;
 // rows marked `last` run after all others because they change what later rows rely on.
-import { CSV_COLUMNS } from '../../../server/domain/people-csv';
+import { CSV_COLUMNS } from '../../../server/domain/databank/csv-import-export';
 
 export const ROLES = ['admin', 'moderator', 'member', 'executor', 'observer', 'anonymous', 'otherGroup', 'otherOrgAdmin'] as const;
 export type Role = (typeof ROLES)[number];

@@ -1,7 +1,7 @@
 // The databank import as both ways of posting it run it: the plain form action (no script)
 // and the streamed endpoint that reports progress while the server checks and writes.
 import { error } from '@sveltejs/kit';
-import { importPeople, type OnProgress } from '$server/domain/people-csv';
+import { importPeople, type OnProgress } from '$server/domain/databank/csv-import-export';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
 import { MalformedUpload, uploadedText } from '$lib/server/upload-text';

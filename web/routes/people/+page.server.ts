@@ -1,5 +1,5 @@
-import { searchPeople } from '$server/domain/people-search';
-import { listDistricts, listFields } from '$server/domain/classification';
+import { searchPeople } from '$server/domain/databank/search';
+import { listDistricts, listFields } from '$server/domain/databank/classification';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
 import { queryObject } from '$lib/server/form-data';

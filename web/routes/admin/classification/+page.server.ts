@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { createField, listFields, renameField, setFieldArchived } from '$server/domain/classification';
+import { createField, listFields, renameField, setFieldArchived } from '$server/domain/databank/classification';
 import { requireUser } from '$lib/server/auth-guard';
 import { formCall } from '$lib/server/form-call';
 import { formObject } from '$lib/server/form-data';

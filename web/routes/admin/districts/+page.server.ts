@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { createDistrict, listDistricts, setDistrictArchived, updateDistrict } from '$server/domain/classification';
+import { createDistrict, listDistricts, setDistrictArchived, updateDistrict } from '$server/domain/databank/classification';
 import { requireUser } from '$lib/server/auth-guard';
 import { formCall } from '$lib/server/form-call';
 import { formObject } from '$lib/server/form-data';

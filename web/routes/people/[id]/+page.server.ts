@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
-import { mergePeople, personProfile, setPersonArchived } from '$server/domain/people';
-import { suggestForPerson } from '$server/domain/matching';
-import { introduce, setIntroductionStatus } from '$server/domain/introductions';
+import { mergePeople, personProfile, setPersonArchived } from '$server/domain/databank/people';
+import { suggestForPerson } from '$server/domain/databank/suggestions';
+import { introduce, setIntroductionStatus } from '$server/domain/databank/introductions';
 import type { IntroductionStatus } from '$shared/databank';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';

@@ -1,7 +1,7 @@
-import { CSV_COLUMNS, exportPeople } from '$server/domain/people-csv';
-import { requireDatabankRight } from '$server/domain/databank-access';
+import { CSV_COLUMNS, exportPeople } from '$server/domain/databank/csv-import-export';
+import { requireDatabankRight } from '$server/domain/databank/access';
 import { csvFile } from '$server/domain/csv';
-import type { SearchQuery } from '$server/domain/people-search';
+import type { SearchQuery } from '$server/domain/databank/search';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
 import { queryObject } from '$lib/server/form-data';

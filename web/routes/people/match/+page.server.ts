@@ -1,6 +1,6 @@
-import { suggestForIdea } from '$server/domain/matching';
-import { requireDatabankRight } from '$server/domain/databank-access';
-import { listDistricts, listFields } from '$server/domain/classification';
+import { suggestForIdea } from '$server/domain/databank/suggestions';
+import { requireDatabankRight } from '$server/domain/databank/access';
+import { listDistricts, listFields } from '$server/domain/databank/classification';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
 import { queryObject } from '$lib/server/form-data';

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
-import { createPerson, type PersonInput } from '$server/domain/people';
-import { listDistricts, listFields } from '$server/domain/classification';
+import { createPerson, type PersonInput } from '$server/domain/databank/people';
+import { listDistricts, listFields } from '$server/domain/databank/classification';
 import { requireUser } from '$lib/server/auth-guard';
 import { formCall } from '$lib/server/form-call';
 import { formObject } from '$lib/server/form-data';

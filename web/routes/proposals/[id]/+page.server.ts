@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { proposalDetail } from '$server/domain/proposals/detail';
 import { linkedActionItems } from '$server/domain/action-items/queries';
-import { moveProposal } from '$server/domain/proposals/lifecycle';
+import { moveProposal } from '$server/domain/proposals/transitions';
 import { reviewProposal } from '$server/domain/proposals/reviews';
 import { startExecution } from '$server/domain/proposals/outcomes';
 import type { ReviewInput, OutcomeStartInput, TransitionInput } from '$shared/proposals';

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { personForEdit, updatePerson, type PersonInput } from '$server/domain/people';
-import { listDistricts, listFields } from '$server/domain/classification';
+import { personForEdit, updatePerson, type PersonInput } from '$server/domain/databank/people';
+import { listDistricts, listFields } from '$server/domain/databank/classification';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
 import { formCall } from '$lib/server/form-call';

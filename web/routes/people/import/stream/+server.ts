@@ -2,7 +2,7 @@
 // has got: the answer is newline-delimited JSON, a `progress` line now and then while the file
 // is read, checked and written, then one `result` line (the form action's result) or `error`.
 import { error, isHttpError } from '@sveltejs/kit';
-import { requireDatabankRight } from '$server/domain/databank-access';
+import { requireDatabankRight } from '$server/domain/databank/access';
 import type { ImportProgress, ImportStreamLine } from '$shared/databank';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';

@@ -3,20 +3,20 @@
 // within the file and against the databank, and only a clean file is written, in one
 // transaction, so a bad row never half-imports the file.
 import Papa from 'papaparse';
-import type { Db } from '../db/client';
-import { insertRows, isUniqueViolation } from '../db/bulk-insert';
-import { csvFile, readCsvCell, recordBlocks, timeSlicer } from './csv';
-import type { EcosystemRole, Exchange } from '../../shared/databank';
-import type { Actor } from './access';
-import { personRecordSelect, requireDatabankRight, rightsFor, type PersonRecord } from './databank-access';
-import { DomainError } from './errors';
+import type { Db } from '../../db/client';
+import { insertRows, isUniqueViolation } from '../../db/bulk-insert';
+import { csvFile, readCsvCell, recordBlocks, timeSlicer } from '../csv';
+import type { EcosystemRole, Exchange } from '../../../shared/databank';
+import type { Actor } from '../access';
+import { personRecordSelect, requireDatabankRight, rightsFor, type PersonRecord } from './access';
+import { DomainError } from '../errors';
 import { newId, PersonInput, personRows, type PersonData } from './people';
-import { SearchQuery, searchWhere } from './people-search';
-import { normalizeText } from './persian';
-import { fieldErrors } from './validation';
-import { CSV_COLUMNS, type CsvColumn, type RowError, type ImportReport, type ImportProgress } from '../../shared/databank';
+import { SearchQuery, searchWhere } from './search';
+import { normalizeText } from '../persian';
+import { fieldErrors } from '../validation';
+import { CSV_COLUMNS, type CsvColumn, type RowError, type ImportReport, type ImportProgress } from '../../../shared/databank';
 
-export { CSV_COLUMNS, type CsvColumn, type RowError, type ImportReport } from '../../shared/databank';
+export { CSV_COLUMNS, type CsvColumn, type RowError, type ImportReport } from '../../../shared/databank';
 
 /** Rows beyond this are refused as a whole: split the file. */
 export const MAX_ROWS = 50_000;
@@ -91,7 +91,7 @@ async function lookups(db: Db, organisationId: string): Promise<Lookups> {
 	return { districts: d, sectors: byKind('SECTOR'), skills: byKind('SKILL') };
 }
 
-export type { ImportProgress } from '../../shared/databank';
+export type { ImportProgress } from '../../../shared/databank';
 export type OnProgress = (progress: ImportProgress) => void;
 
 type Newline = '\r\n' | '\n' | '\r';

@@ -3,10 +3,10 @@
 // (FTS5 on SQLite, pg_trgm on PostgreSQL); filters on
 // fields, roles, offers and seeks are EXISTS lookups on indexed join tables.
 import { z } from 'zod';
-import { providerOf, type Db, type Prisma } from '../db/client';
-import { Prisma as Sql } from '../../prisma/generated/sqlite/client';
-import { ECOSYSTEM_ROLES, EXCHANGES } from '../../shared/databank';
-import type { Actor } from './access';
+import { providerOf, type Db, type Prisma } from '../../db/client';
+import { Prisma as Sql } from '../../../prisma/generated/sqlite/client';
+import { ECOSYSTEM_ROLES, EXCHANGES } from '../../../shared/databank';
+import type { Actor } from '../access';
 import {
 	allowedCriteria,
 	databankRights,
@@ -15,9 +15,9 @@ import {
 	type DatabankRights,
 	type PersonRecord,
 	type PersonView
-} from './databank-access';
-import { normalizeText } from './persian';
-import { parse } from './validation';
+} from './access';
+import { normalizeText } from '../persian';
+import { parse } from '../validation';
 
 const list = <T extends z.ZodType>(item: T) =>
 	z.preprocess(

@@ -5,14 +5,14 @@
 //   members         (any seat: member, executor, observer) names, fields, offers and seeks
 //                   of people who consented to be introduced
 //   everyone else   nothing
-import type { Db } from '../db/client';
-import type { GroupRole } from '../../shared/sides';
-import type { DatabankLevel, EcosystemRole, Exchange } from '../../shared/databank';
-import type { Actor } from './access';
-import { DomainError } from './errors';
-import type { FieldRef, PersonSummary, PersonDetails, PersonView } from '../../shared/databank';
+import type { Db } from '../../db/client';
+import type { GroupRole } from '../../../shared/sides';
+import type { DatabankLevel, EcosystemRole, Exchange } from '../../../shared/databank';
+import type { Actor } from '../access';
+import { DomainError } from '../errors';
+import type { FieldRef, PersonSummary, PersonDetails, PersonView } from '../../../shared/databank';
 
-export type { FieldRef, PersonSummary, PersonDetails, PersonView } from '../../shared/databank';
+export type { FieldRef, PersonSummary, PersonDetails, PersonView } from '../../../shared/databank';
 
 /** The pure rule: a level from the admin flag and the roles of the actor's seats. */
 export function levelFor(isAdmin: boolean, seatRoles: readonly GroupRole[]): DatabankLevel {

@@ -1,7 +1,7 @@
 // Every change to a proposal leaves an event (who, when, why), and a state change is a
 // compare-and-set on the state it was read in: two people moving one proposal at once
 // cannot both succeed, whichever database or node they reach.
-import type { Tx } from '../meetings/mutate';
+import type { Tx } from '../meetings/meeting-transaction';
 import type { ProposalState } from '../../../shared/proposals';
 import type { Side } from '../../../shared/sides';
 import { DomainError } from '../errors';

@@ -2,10 +2,10 @@
 // People are never deleted: minutes, attendance and introductions keep pointing at them.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { Db } from '../db/client';
-import { ECOSYSTEM_ROLES, EXCHANGES, type EcosystemRole, type Exchange } from '../../shared/databank';
-import type { GroupRole, Side } from '../../shared/sides';
-import type { Actor } from './access';
+import type { Db } from '../../db/client';
+import { ECOSYSTEM_ROLES, EXCHANGES, type EcosystemRole, type Exchange } from '../../../shared/databank';
+import type { GroupRole, Side } from '../../../shared/sides';
+import type { Actor } from '../access';
 import {
 	databankRights,
 	mayView,
@@ -14,13 +14,13 @@ import {
 	viewPerson,
 	type PersonRecord,
 	type PersonView
-} from './databank-access';
-import { DomainError } from './errors';
-import { normalizeText, personSearchText, sortKey } from './persian';
-import { parse } from './validation';
-import type { IntroductionItem } from '../../shared/databank';
+} from './access';
+import { DomainError } from '../errors';
+import { normalizeText, personSearchText, sortKey } from '../persian';
+import { parse } from '../validation';
+import type { IntroductionItem } from '../../../shared/databank';
 
-export type { IntroductionItem } from '../../shared/databank';
+export type { IntroductionItem } from '../../../shared/databank';
 
 /** Client-side ids for bulk inserts (createMany returns no ids); cuid-like, URL-safe. */
 export const newId = (): string =>

@@ -3,16 +3,16 @@
 // share a field; a job matches by skill or by district. Only consenting, active people
 // are ever suggested.
 import { z } from 'zod';
-import type { Db } from '../db/client';
-import { Prisma } from '../../prisma/generated/sqlite/client';
-import { ECOSYSTEM_ROLES, EXCHANGES, type EcosystemRole, type Exchange, type MatchReason } from '../../shared/databank';
-import type { Actor } from './access';
-import { requireDatabankRight } from './databank-access';
-import { DomainError } from './errors';
-import { parse } from './validation';
-import type { Scored, Suggestion } from '../../shared/databank';
+import type { Db } from '../../db/client';
+import { Prisma } from '../../../prisma/generated/sqlite/client';
+import { ECOSYSTEM_ROLES, EXCHANGES, type EcosystemRole, type Exchange, type MatchReason } from '../../../shared/databank';
+import type { Actor } from '../access';
+import { requireDatabankRight } from './access';
+import { DomainError } from '../errors';
+import { parse } from '../validation';
+import type { Scored, Suggestion } from '../../../shared/databank';
 
-export type { Scored, Suggestion } from '../../shared/databank';
+export type { Scored, Suggestion } from '../../../shared/databank';
 
 /** What a role implies someone offers and seeks, beyond what they said themselves. */
 export const IMPLIED: Record<EcosystemRole, { offers: Exchange[]; seeks: Exchange[] }> = {

@@ -2,12 +2,12 @@
 // whom and when; the status moves PROPOSED → ACCEPTED → WORKING, or to DECLINED from any
 // open state; every change is kept with who made it and when.
 import { z } from 'zod';
-import type { Db } from '../db/client';
-import { INTRODUCTION_STATUSES, type IntroductionStatus } from '../../shared/databank';
-import type { Actor } from './access';
-import { requireDatabankRight } from './databank-access';
-import { DomainError } from './errors';
-import { parse } from './validation';
+import type { Db } from '../../db/client';
+import { INTRODUCTION_STATUSES, type IntroductionStatus } from '../../../shared/databank';
+import type { Actor } from '../access';
+import { requireDatabankRight } from './access';
+import { DomainError } from '../errors';
+import { parse } from '../validation';
 
 /** The moves an introduction may make from each status. */
 export const NEXT_STATUS: Record<IntroductionStatus, readonly IntroductionStatus[]> = {

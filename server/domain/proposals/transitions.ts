@@ -8,7 +8,7 @@ import { DomainError } from '../errors';
 import { parse } from '../validation';
 import { findProposal } from './proposal-access';
 import { liveVoteOn } from './decisions';
-import { moveState } from './record';
+import { moveState } from './timeline';
 import { checkMove } from './rules';
 
 /** Moves a proposal to `to`, with the reason on its timeline. */

@@ -2,16 +2,16 @@
 // add, rename and archive terms; archived terms stay on the people who carry them but are
 // not offered for new entries. Terms are never deleted, so history keeps its words.
 import { z } from 'zod';
-import type { Db } from '../db/client';
-import { FIELD_KINDS, type FieldKind } from '../../shared/databank';
-import type { Actor } from './access';
-import { requireDatabankRight } from './databank-access';
-import { DomainError } from './errors';
-import { normalizeText } from './persian';
-import { parse } from './validation';
-import type { DistrictItem, FieldItem } from '../../shared/databank';
+import type { Db } from '../../db/client';
+import { FIELD_KINDS, type FieldKind } from '../../../shared/databank';
+import type { Actor } from '../access';
+import { requireDatabankRight } from './access';
+import { DomainError } from '../errors';
+import { normalizeText } from '../persian';
+import { parse } from '../validation';
+import type { DistrictItem, FieldItem } from '../../../shared/databank';
 
-export type { DistrictItem, FieldItem } from '../../shared/databank';
+export type { DistrictItem, FieldItem } from '../../../shared/databank';
 
 const ALPHABETICAL = new Intl.Collator('fa');
 
