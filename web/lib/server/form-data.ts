@@ -33,6 +33,17 @@ export function formObject(form: FormData, spec: { arrays?: string[]; booleans?:
 	return out;
 }
 
+/** Reads just these text fields, '' for one not sent (what the domain's schemas expect). */
+export const formTexts =
+	(names: readonly string[]) =>
+	(form: FormData): Record<string, string> =>
+		Object.fromEntries(
+			names.map((name) => {
+				const v = form.get(name);
+				return [name, typeof v === 'string' ? v : ''];
+			})
+		);
+
 /** A search form's query string as an object (repeated names become arrays). */
 export function queryObject(params: URLSearchParams, arrays: string[]): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
