@@ -14,6 +14,14 @@ export interface Actor {
 	isAdmin: boolean;
 }
 
+/** Whether the actor administers their organisation: its groups, its databank and its lists. */
+export const mayAdminister = (actor: Actor): boolean => actor.isAdmin;
+
+/** Throws FORBIDDEN unless the actor administers their organisation. */
+export function requireAdministrator(actor: Actor): void {
+	if (!mayAdminister(actor)) throw new DomainError('FORBIDDEN', 'administrators only');
+}
+
 /** Resolves the actor's rights in a group; throws NOT_FOUND for groups they may not see. */
 export async function groupAccess(db: Db, actor: Actor, groupId: string): Promise<GroupAccess> {
 	const group = await db.group.findFirst({

@@ -2,7 +2,7 @@
 // description, a district scope (none for the whole city), fields, and a cadence.
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import type { Actor } from './access';
+import { requireAdministrator, type Actor } from './access';
 import { DomainError } from './errors';
 import { parse } from './validation';
 
@@ -21,10 +21,6 @@ export const GroupInput = z.object({
 export type GroupInput = z.input<typeof GroupInput>;
 export type GroupData = z.output<typeof GroupInput>;
 
-function requireAdmin(actor: Actor) {
-	if (!actor.isAdmin) throw new DomainError('FORBIDDEN', 'only administrators manage groups');
-}
-
 async function checkReferences(db: Db, organisationId: string, d: GroupData) {
 	const errors: Record<string, string> = {};
 	if (d.districtId && !(await db.district.count({ where: { id: d.districtId, organisationId } }))) errors.districtId = 'unknown';
@@ -35,7 +31,7 @@ async function checkReferences(db: Db, organisationId: string, d: GroupData) {
 
 /** Creates a group (administrators). */
 export async function createGroup(db: Db, actor: Actor, input: GroupInput): Promise<{ id: string }> {
-	requireAdmin(actor);
+	requireAdministrator(actor);
 	const d = parse(GroupInput, input);
 	await checkReferences(db, actor.organisationId, d);
 	return db.group.create({
@@ -54,7 +50,7 @@ export async function createGroup(db: Db, actor: Actor, input: GroupInput): Prom
 
 /** Replaces a group's description, scope, fields and cadence (administrators). */
 export async function updateGroup(db: Db, actor: Actor, groupId: string, input: GroupInput): Promise<void> {
-	requireAdmin(actor);
+	requireAdministrator(actor);
 	const d = parse(GroupInput, input);
 	if (!(await db.group.count({ where: { id: groupId, organisationId: actor.organisationId } })))
 		throw new DomainError('NOT_FOUND', 'group not found');
@@ -71,7 +67,7 @@ export async function updateGroup(db: Db, actor: Actor, groupId: string, input: 
 
 /** A group's editable values (administrators). */
 export async function groupForEdit(db: Db, actor: Actor, groupId: string): Promise<GroupData & { id: string }> {
-	requireAdmin(actor);
+	requireAdministrator(actor);
 	const g = await db.group.findFirst({ where: { id: groupId, organisationId: actor.organisationId }, include: { fields: true } });
 	if (!g) throw new DomainError('NOT_FOUND', 'group not found');
 	return {

@@ -52,6 +52,18 @@ export async function listFields(
 		.map((f) => ({ id: f.id, kind: f.kind, name: f.name, archived: f.archivedAt !== null }));
 }
 
+/** Every district, archived ones too, for the administrators who manage the list. */
+export async function managedDistricts(db: Db, actor: Actor): Promise<DistrictItem[]> {
+	await requireDatabankRight(db, actor, 'manage');
+	return listDistricts(db, actor.organisationId, { includeArchived: true });
+}
+
+/** The whole classification, archived terms too, for the administrators who manage it. */
+export async function managedFields(db: Db, actor: Actor): Promise<FieldItem[]> {
+	await requireDatabankRight(db, actor, 'manage');
+	return listFields(db, actor.organisationId, { includeArchived: true });
+}
+
 async function assertDistrictNameFree(db: Db, organisationId: string, name: string, exceptId?: string) {
 	const key = normalizeText(name);
 	const same = (await db.district.findMany({ where: { organisationId }, select: { id: true, name: true } })).find(

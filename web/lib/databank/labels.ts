@@ -60,6 +60,12 @@ const ERRORS: Record<string, () => string> = {
 	too_long: m.err_too_long,
 	too_many: m.err_too_many,
 	invalid: m.err_invalid,
+	// A refusal that names no field (shared/forms.ts): the domain's error code.
+	INVALID: m.err_invalid,
+	CONFLICT: m.err_invalid,
+	FORBIDDEN: m.err_forbidden,
+	RATE_LIMITED: m.err_try_later,
+	UNAVAILABLE: m.err_try_later,
 	invalid_email: m.err_invalid_email,
 	invalid_phone: m.err_invalid_phone,
 	taken: m.err_taken,

@@ -2,8 +2,7 @@ import { groupDetail } from '$server/domain/groups';
 import { changeSeat, removeSeat, type SeatInput } from '$server/domain/membership';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
-import { formCall } from '$lib/server/form-call';
-import { formObject } from '$lib/server/form-data';
+import { formAction } from '$lib/server/form-action';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -12,17 +11,14 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	changeSeat: async ({ locals, url, request, params }) => {
-		const user = requireUser(locals, url);
-		const values = formObject(await request.formData());
-		// Validated by the domain's SeatInput schema; rights come from access.ts.
-		const r = await formCall(values, () => changeSeat(locals.context.database.db, user, params.id, values as SeatInput));
-		return r.ok ? { saved: values.personId } : r.failure;
-	},
-	removeSeat: async ({ locals, url, request, params }) => {
-		const user = requireUser(locals, url);
-		const personId = String((await request.formData()).get('personId') ?? '');
-		const r = await formCall({ personId }, () => removeSeat(locals.context.database.db, user, params.id, personId));
-		return r.ok ? { removed: personId } : r.failure;
-	}
+	// Validated by the domain's SeatInput schema; rights come from access.ts.
+	changeSeat: formAction(async (values, { db, user, params }) => {
+		await changeSeat(db, user, params.id, values as SeatInput);
+		return { saved: values.personId };
+	}),
+	removeSeat: formAction(async (values, { db, user, params }) => {
+		const personId = String(values.personId ?? '');
+		await removeSeat(db, user, params.id, personId);
+		return { removed: personId };
+	})
 };

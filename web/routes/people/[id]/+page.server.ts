@@ -5,7 +5,7 @@ import { introduce, setIntroductionStatus } from '$server/domain/databank/introd
 import type { IntroductionStatus } from '$shared/databank';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
-import { formCall } from '$lib/server/form-call';
+import { formAction } from '$lib/server/form-action';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -19,41 +19,25 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 
 /** Each action reads its few fields, calls one domain function and comes back to the profile. */
 export const actions: Actions = {
-	introduce: async ({ locals, url, request, params }) => {
-		const user = requireUser(locals, url);
-		const form = await request.formData();
-		const values = { toPersonId: String(form.get('toPersonId') ?? ''), note: String(form.get('note') ?? '') };
-		const r = await formCall(values, () => introduce(locals.context.database.db, user, { personId: params.id, ...values }));
-		return r.ok ? { introduced: values.toPersonId } : r.failure;
-	},
-	status: async ({ locals, url, request }) => {
-		const user = requireUser(locals, url);
-		const form = await request.formData();
-		const r = await formCall(undefined, () =>
-			setIntroductionStatus(
-				locals.context.database.db,
-				user,
-				String(form.get('introductionId') ?? ''),
-				String(form.get('status')) as IntroductionStatus
-			)
-		);
-		return r.ok ? { moved: true } : r.failure;
-	},
-	archive: async ({ locals, url, params }) => {
-		const user = requireUser(locals, url);
-		await domainCall(() => setPersonArchived(locals.context.database.db, user, params.id, true));
+	introduce: formAction(async (v, { db, user, params }) => {
+		const toPersonId = String(v.toPersonId ?? '');
+		await introduce(db, user, { personId: params.id, toPersonId, note: String(v.note ?? '') });
+		return { introduced: toPersonId };
+	}),
+	status: formAction(async (v, { db, user }) => {
+		await setIntroductionStatus(db, user, String(v.introductionId ?? ''), String(v.status) as IntroductionStatus);
+		return { moved: true };
+	}),
+	archive: formAction(async (_, { db, user, params }) => {
+		await setPersonArchived(db, user, params.id, true);
 		return { archived: true };
-	},
-	restore: async ({ locals, url, params }) => {
-		const user = requireUser(locals, url);
-		const r = await formCall(undefined, () => setPersonArchived(locals.context.database.db, user, params.id, false));
-		return r.ok ? { restored: true } : r.failure;
-	},
-	merge: async ({ locals, url, request, params }) => {
-		const user = requireUser(locals, url);
-		const duplicateId = String((await request.formData()).get('duplicateId') ?? '');
-		const r = await formCall({ duplicateId }, () => mergePeople(locals.context.database.db, user, params.id, duplicateId));
-		if (!r.ok) return r.failure;
+	}),
+	restore: formAction(async (_, { db, user, params }) => {
+		await setPersonArchived(db, user, params.id, false);
+		return { restored: true };
+	}),
+	merge: formAction(async (v, { db, user, params }) => {
+		await mergePeople(db, user, params.id, String(v.duplicateId ?? ''));
 		redirect(303, `/people/${params.id}`);
-	}
+	})
 };

@@ -1,11 +1,10 @@
-import { error, fail } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth-guard';
+import { fail } from '@sveltejs/kit';
+import { requireAdmin, requireUser } from '$lib/server/auth-guard';
 import { readUpload, runImport } from '$lib/server/people-import';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	const user = requireUser(locals, url);
-	if (!user.isAdmin) error(403, { message: 'FORBIDDEN' });
+	requireAdmin(locals, url);
 };
 
 async function run(locals: App.Locals, url: URL, request: Request, dryRun: boolean) {

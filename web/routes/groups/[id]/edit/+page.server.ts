@@ -3,8 +3,7 @@ import { groupForEdit, updateGroup, type GroupInput } from '$server/domain/group
 import { listDistricts, listFields } from '$server/domain/databank/classification';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
-import { formCall } from '$lib/server/form-call';
-import { formObject } from '$lib/server/form-data';
+import { formAction } from '$lib/server/form-action';
 import { GROUP_FORM } from '$lib/databank/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,11 +15,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, url, request, params }) => {
-		const user = requireUser(locals, url);
-		const values = formObject(await request.formData(), GROUP_FORM);
-		const r = await formCall(values, () => updateGroup(locals.context.database.db, user, params.id, values as GroupInput));
-		if (!r.ok) return r.failure;
+	default: formAction(GROUP_FORM, async (values, { db, user, params }) => {
+		await updateGroup(db, user, params.id, values as GroupInput);
 		redirect(303, `/groups/${params.id}`);
-	}
+	})
 };

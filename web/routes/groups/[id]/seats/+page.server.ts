@@ -4,8 +4,7 @@ import { groupDetail } from '$server/domain/groups';
 import { candidatesForSide, seatMember, type SeatInput } from '$server/domain/membership';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
-import { formCall } from '$lib/server/form-call';
-import { formObject } from '$lib/server/form-data';
+import { formAction } from '$lib/server/form-action';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Finding members for a side from the databank: by default people whose roles fit the
@@ -24,11 +23,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	seat: async ({ locals, url, request, params }) => {
-		const user = requireUser(locals, url);
-		const values = formObject(await request.formData());
-		const r = await formCall(values, () => seatMember(locals.context.database.db, user, params.id, values as SeatInput));
-		if (!r.ok) return r.failure;
+	seat: formAction(async (values, { db, user, params }) => {
+		await seatMember(db, user, params.id, values as SeatInput);
 		redirect(303, `/groups/${params.id}#side-${values.side}-card`);
-	}
+	})
 };

@@ -3,8 +3,7 @@ import { personForEdit, updatePerson, type PersonInput } from '$server/domain/da
 import { listDistricts, listFields } from '$server/domain/databank/classification';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
-import { formCall } from '$lib/server/form-call';
-import { formObject } from '$lib/server/form-data';
+import { formAction } from '$lib/server/form-action';
 import { PERSON_FORM } from '$lib/databank/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,11 +24,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, url, request, params }) => {
-		const user = requireUser(locals, url);
-		const values = formObject(await request.formData(), PERSON_FORM);
-		const r = await formCall(values, () => updatePerson(locals.context.database.db, user, params.id, values as unknown as PersonInput));
-		if (!r.ok) return r.failure;
+	default: formAction(PERSON_FORM, async (values, { db, user, params }) => {
+		await updatePerson(db, user, params.id, values as unknown as PersonInput);
 		redirect(303, `/people/${params.id}`);
-	}
+	})
 };
