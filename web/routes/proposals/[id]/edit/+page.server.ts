@@ -3,7 +3,7 @@ import { proposalForEdit, reviseProposal } from '$server/domain/proposals/propos
 import { linkablePeople } from '$server/domain/proposals/people-links';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
-import { formCall } from '$lib/server/form-call';
+import { formAction } from '$lib/server/form-action';
 import { proposalFromForm } from '$lib/proposals/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,12 +19,11 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, url, request, params }) => {
-		const user = requireUser(locals, url);
-		const form = await request.formData();
-		const values = { ...proposalFromForm(form), revision: Number(form.get('revision')) || undefined };
-		const r = await formCall(values, () => reviseProposal(locals.context.database.db, user, params.id, values));
-		if (!r.ok) return r.failure;
-		redirect(303, `/proposals/${params.id}`);
-	}
+	default: formAction(
+		{ read: (form) => ({ ...proposalFromForm(form), revision: Number(form.get('revision')) || undefined }) },
+		async (values, { db, user, params }) => {
+			await reviseProposal(db, user, params.id, values as Parameters<typeof reviseProposal>[3]);
+			redirect(303, `/proposals/${params.id}`);
+		}
+	)
 };

@@ -6,7 +6,7 @@ import { linkAgendaItem } from '$server/domain/proposals/agenda-link';
 import { mayFile } from '$server/domain/proposals/rules';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
-import { formCall } from '$lib/server/form-call';
+import { formAction } from '$lib/server/form-action';
 import { proposalFromForm } from '$lib/proposals/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,20 +22,20 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, url, request, params }) => {
-		const user = requireUser(locals, url);
-		const form = await request.formData();
-		const values = {
-			...proposalFromForm(form),
-			meetingId: String(form.get('meetingId') ?? ''),
-			agendaItemId: String(form.get('agendaItemId') ?? ''),
-			submit: form.get('submit') === '1'
-		};
-		const r = await formCall(values, () => fileProposal(locals.context.database.db, user, params.id, values));
-		if (!r.ok) return r.failure;
-		const { database, documents } = locals.context;
-		// The proposal is filed either way; a failed agenda link is only logged.
-		if (values.agendaItemId) await linkAgendaItem(database.db, documents, r.value.id).catch((e) => console.error(e));
-		redirect(303, `/proposals/${r.value.id}`);
-	}
+	default: formAction(
+		{
+			read: (form) => ({
+				...proposalFromForm(form),
+				meetingId: String(form.get('meetingId') ?? ''),
+				agendaItemId: String(form.get('agendaItemId') ?? ''),
+				submit: form.get('submit') === '1'
+			})
+		},
+		async (values, { db, user, params, locals }) => {
+			const { id } = await fileProposal(db, user, params.id, values as Parameters<typeof fileProposal>[3]);
+			// The proposal is filed either way; a failed agenda link is only logged.
+			if (values.agendaItemId) await linkAgendaItem(db, locals.context.documents, id).catch((e) => console.error(e));
+			redirect(303, `/proposals/${id}`);
+		}
+	)
 };
