@@ -2,6 +2,7 @@ import { myActionItems } from '$server/domain/action-items/queries';
 import { feedToken, resetFeedToken } from '$server/domain/action-items/feed';
 import { requireUser } from '$lib/server/auth-guard';
 import { reportAction } from '$lib/server/action-item-forms';
+import { formAction } from '$lib/server/form-action';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -17,9 +18,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	update: reportAction,
-	feed: async ({ locals, url }) => {
-		const user = requireUser(locals, url);
-		await resetFeedToken(locals.context.database.db, user.userId);
+	feed: formAction(async (_, { db, user }) => {
+		await resetFeedToken(db, user.userId);
 		return { feedReset: true };
-	}
+	})
 };

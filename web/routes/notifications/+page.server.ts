@@ -1,7 +1,8 @@
 import { markRead, notificationsFor } from '$server/domain/action-items/notifications';
 import { userRoom } from '$server/realtime/action-items';
 import { requireUser } from '$lib/server/auth-guard';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { formAction, type FormContext } from '$lib/server/form-action';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
@@ -9,21 +10,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 /** Marks some (or all) of the user's notifications read; their other tabs' bells follow. */
-async function read(event: RequestEvent, all: boolean) {
-	const user = requireUser(event.locals, event.url);
-	const { database, io } = event.locals.context;
-	const ids = all
-		? undefined
-		: (await event.request.formData())
-				.getAll('id')
-				.filter((v): v is string => typeof v === 'string')
-				.slice(0, 200);
-	const unread = await markRead(database.db, user.userId, ids);
-	io?.to(userRoom(user.userId)).emit('notification:unread', { unread });
+async function read({ db, user, locals }: FormContext, ids: string[] | undefined) {
+	const unread = await markRead(db, user.userId, ids);
+	locals.context.io?.to(userRoom(user.userId)).emit('notification:unread', { unread });
 	return { unread };
 }
 
 export const actions: Actions = {
-	read: (event) => read(event, false),
-	readAll: (event) => read(event, true)
+	read: formAction({ arrays: ['id'] }, (v, ctx) => read(ctx, (v.id as string[]).slice(0, 200))),
+	readAll: formAction((_, ctx) => read(ctx, undefined))
 };

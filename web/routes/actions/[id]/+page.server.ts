@@ -11,5 +11,5 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 
 export const actions: Actions = {
 	update: reportAction,
-	edit: (event) => editAction(event, event.params.id)
+	edit: editAction
 };

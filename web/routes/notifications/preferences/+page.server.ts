@@ -1,6 +1,7 @@
 import { preferences, savePreferences } from '$server/domain/action-items/notifications';
 import { NOTIFICATION_KINDS, type NotificationPreferences } from '$shared/action-items';
 import { requireUser } from '$lib/server/auth-guard';
+import { formAction } from '$lib/server/form-action';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -10,11 +11,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	// A checkbox is sent only when ticked: every kind not sent is turned off.
-	save: async ({ locals, url, request }) => {
-		const user = requireUser(locals, url);
-		const form = await request.formData();
-		const prefs = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, form.has(k)])) as NotificationPreferences;
-		await savePreferences(locals.context.database.db, user.userId, prefs);
+	save: formAction({ booleans: [...NOTIFICATION_KINDS] }, async (v, { db, user }) => {
+		const prefs = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, v[k] === true])) as NotificationPreferences;
+		await savePreferences(db, user.userId, prefs);
 		return { saved: true };
-	}
+	})
 };

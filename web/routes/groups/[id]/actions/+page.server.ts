@@ -30,6 +30,6 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	create: (event) => createAction(event, event.params.id),
+	create: createAction,
 	update: reportAction
 };

@@ -1,4 +1,3 @@
-import { fail } from '@sveltejs/kit';
 import { groupMeetings } from '$server/domain/meetings/listing';
 import { resetCalendarToken, saveSeries, SeriesInput } from '$server/domain/meetings/series';
 import { cancelOccurrence, moveOccurrence, restoreOccurrence } from '$server/domain/meetings/occurrences';
@@ -6,7 +5,8 @@ import { broadcastMeetingState } from '$server/realtime/meeting-room';
 import { formatLocal } from '$server/domain/meetings/zoned-time';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
-import { attempt } from '$lib/server/form-attempt';
+import { formAction } from '$lib/server/form-action';
+import { formTexts } from '$lib/server/form-data';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -21,55 +21,28 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 };
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? '');
+const SERIES_FIELDS = ['date', 'time', 'timeZone', 'cadenceDays', 'durationMinutes', 'place', 'link'];
 
 export const actions: Actions = {
-	series: async ({ locals, url, params, request }) => {
-		const user = requireUser(locals, url);
-		const form = await request.formData();
-		const values = {
-			date: text(form, 'date'),
-			time: text(form, 'time'),
-			timeZone: text(form, 'timeZone'),
-			cadenceDays: text(form, 'cadenceDays'),
-			durationMinutes: text(form, 'durationMinutes'),
-			place: text(form, 'place'),
-			link: text(form, 'link')
-		};
-		const parsed = SeriesInput.safeParse(values);
-		if (!parsed.success) {
-			const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? 'date'), true]));
-			return fail(400, { series: { values, fields } });
-		}
-		return (await attempt(() => saveSeries(locals.context.database.db, user, params.id, parsed.data))) ?? { saved: true };
-	},
-	move: async ({ locals, url, request }) => {
-		const user = requireUser(locals, url);
-		const form = await request.formData();
-		const meetingId = text(form, 'meetingId');
-		const db = locals.context.database.db;
-		const failed = await attempt(() => moveOccurrence(db, user, meetingId, { date: text(form, 'date'), time: text(form, 'time') }));
-		if (!failed) await broadcastMeetingState(locals.context.io, db, meetingId);
-		return failed ?? { moved: meetingId };
-	},
-	cancel: async ({ locals, url, request }) => {
-		const user = requireUser(locals, url);
-		const meetingId = text(await request.formData(), 'meetingId');
-		const db = locals.context.database.db;
-		const failed = await attempt(() => cancelOccurrence(db, user, meetingId));
-		if (!failed) await broadcastMeetingState(locals.context.io, db, meetingId);
-		return failed;
-	},
-	restore: async ({ locals, url, request }) => {
-		const user = requireUser(locals, url);
-		const meetingId = text(await request.formData(), 'meetingId');
-		const db = locals.context.database.db;
-		const failed = await attempt(() => restoreOccurrence(db, user, meetingId));
-		if (!failed) await broadcastMeetingState(locals.context.io, db, meetingId);
-		return failed;
-	},
-	feed: async ({ locals, url, params }) => {
-		const user = requireUser(locals, url);
-		return attempt(() => resetCalendarToken(locals.context.database.db, user, params.id));
-	}
+	series: formAction({ read: formTexts(SERIES_FIELDS), schema: SeriesInput }, async (input, { db, user, params }) => {
+		await saveSeries(db, user, params.id, input);
+		return { saved: true };
+	}),
+	move: formAction({ read: formTexts(['meetingId', 'date', 'time']) }, async (v, { db, user, locals }) => {
+		const meetingId = String(v.meetingId);
+		await moveOccurrence(db, user, meetingId, { date: String(v.date), time: String(v.time) });
+		await broadcastMeetingState(locals.context.io, db, meetingId);
+		return { moved: meetingId };
+	}),
+	cancel: formAction({ read: formTexts(['meetingId']) }, async (v, { db, user, locals }) => {
+		await cancelOccurrence(db, user, String(v.meetingId));
+		await broadcastMeetingState(locals.context.io, db, String(v.meetingId));
+	}),
+	restore: formAction({ read: formTexts(['meetingId']) }, async (v, { db, user, locals }) => {
+		await restoreOccurrence(db, user, String(v.meetingId));
+		await broadcastMeetingState(locals.context.io, db, String(v.meetingId));
+	}),
+	feed: formAction(async (_, { db, user, params }) => {
+		await resetCalendarToken(db, user, params.id);
+	})
 };
