@@ -30,6 +30,14 @@ async function replaceLinks(tx: Tx, proposalId: string, d: Pick<ProposalInput, '
 		await tx.proposalPerson.createMany({ data: d.people.map((p) => ({ proposalId, personId: p.personId, role: p.role })) });
 }
 
+/** The group a proposal is filed for, for its form: NOT_FOUND for strangers, FORBIDDEN for
+ * those who may not file (observers). fileProposal checks the same. */
+export async function groupToFileIn(db: Db, actor: Actor, groupId: string): Promise<{ id: string; name: string }> {
+	const access = await readableGroup(db, actor, groupId, () => new DomainError('NOT_FOUND', 'group not found'));
+	if (!mayFile(access)) throw new DomainError('FORBIDDEN', 'observers do not file proposals');
+	return db.group.findUniqueOrThrow({ where: { id: groupId }, select: { id: true, name: true } });
+}
+
 /** A member files a proposal for a group: a draft, or submitted at once (`submit`). */
 export async function fileProposal(db: Db, actor: Actor, groupId: string, input: NewProposalInput): Promise<{ id: string }> {
 	const access = await readableGroup(db, actor, groupId, () => new DomainError('NOT_FOUND', 'group not found'));

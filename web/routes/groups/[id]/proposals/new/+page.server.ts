@@ -1,9 +1,7 @@
-import { error, redirect } from '@sveltejs/kit';
-import { groupAccess } from '$server/domain/access';
-import { fileProposal } from '$server/domain/proposals/proposals';
+import { redirect } from '@sveltejs/kit';
+import { fileProposal, groupToFileIn } from '$server/domain/proposals/proposals';
 import { linkablePeople } from '$server/domain/proposals/people-links';
 import { linkAgendaItem } from '$server/domain/proposals/agenda-link';
-import { mayFile } from '$server/domain/proposals/rules';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
 import { formAction } from '$lib/server/form-action';
@@ -13,9 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const db = locals.context.database.db;
-	const access = await domainCall(() => groupAccess(db, user, params.id));
-	if (!mayFile(access)) error(403, { message: 'FORBIDDEN' });
-	const group = await db.group.findUniqueOrThrow({ where: { id: params.id }, select: { id: true, name: true } });
+	const group = await domainCall(() => groupToFileIn(db, user, params.id));
 	// Raised from a meeting's agenda item: the meeting room links here with these.
 	const from = { meetingId: url.searchParams.get('meeting') ?? '', agendaItemId: url.searchParams.get('item') ?? '' };
 	return { group, people: await linkablePeople(db, user, params.id), from, title: url.searchParams.get('title')?.slice(0, 200) ?? '' };
