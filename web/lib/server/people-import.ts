@@ -5,15 +5,19 @@ import { importPeople, type OnProgress } from '$server/domain/databank/csv-impor
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
 import { MalformedUpload, uploadedText } from '$lib/server/upload-text';
+import type { FormFailure } from '$shared/forms';
 
-/** What the form gets back: the report (or why there is none) and the file's name. */
+/** What the form gets back: the report (or why there is none) and the file's name, in the
+ * form failure's shape (shared/forms.ts) when refused; a file is not sent back, so no values. */
 export interface ImportAnswer {
 	status: 200 | 400;
-	data: { report: Awaited<ReturnType<typeof importPeople>> | null; fileName?: string; errors: Record<string, string> };
+	data: FormFailure & { report: Awaited<ReturnType<typeof importPeople>> | null; fileName?: string };
 }
 
 /** The posted file as text, or the answer that there is none; a malformed body is a 400. */
-export async function readUpload(request: Request): Promise<{ csv: string; fileName: string } | ImportAnswer> {
+export async function readUpload(
+	request: Request
+): Promise<{ csv: string; fileName: string } | { status: 400; errors: Record<string, string> }> {
 	let upload;
 	try {
 		upload = await uploadedText(request, 'file');
@@ -21,7 +25,7 @@ export async function readUpload(request: Request): Promise<{ csv: string; fileN
 		if (e instanceof MalformedUpload) error(400, { message: 'INVALID' });
 		throw e;
 	}
-	if (!upload) return { status: 400, data: { errors: { file: 'no_file' }, report: null } };
+	if (!upload) return { status: 400, errors: { file: 'no_file' } };
 	return { csv: upload.text, fileName: upload.name };
 }
 
@@ -34,8 +38,9 @@ export async function runImport(
 	onProgress?: OnProgress
 ): Promise<ImportAnswer> {
 	const user = requireUser(locals, url);
-	if ('status' in upload) return upload;
+	const which = dryRun ? 'check' : 'import';
+	if ('status' in upload) return { status: upload.status, data: { errors: upload.errors, values: {}, which, report: null } };
 	const report = await domainCall(() => importPeople(locals.context.database.db, user, upload.csv, { dryRun, onProgress }));
 	// A file with errors is a failed submission even on the import button: nothing was written.
-	return { status: report.errorCount ? 400 : 200, data: { report, fileName: upload.fileName, errors: {} } };
+	return { status: report.errorCount ? 400 : 200, data: { report, fileName: upload.fileName, errors: {}, values: {}, which } };
 }
