@@ -35,7 +35,8 @@ beforeAll(async () => {
 		})
 	).itemId;
 	await database.close();
-	for (const who of ['admin', 'moderator', 'member']) cookies[who] = await signIn(server.url, `${who}@rahkar.example`, DEMO_PASSWORD);
+	for (const who of ['admin', 'moderator', 'member', 'executor'])
+		cookies[who] = await signIn(server.url, `${who}@rahkar.example`, DEMO_PASSWORD);
 }, 120_000);
 
 afterAll(async () => {
@@ -67,6 +68,32 @@ async function post(who: string | null, path: string, fields: Record<string, str
 	return { ...answer, status: answer.status ?? res.status, data: typeof answer.data === 'string' ? decode(answer.data) : answer.data };
 }
 
+/** Posts a form as a browser without JavaScript does: the page comes back with the failure on it. */
+async function plainPost(who: string, path: string, fields: Record<string, string>): Promise<{ status: number; html: string }> {
+	const res = await fetch(`${server.url}${path}`, {
+		method: 'POST',
+		headers: {
+			cookie: `${cookies[who]}; PARAGLIDE_LOCALE=en`,
+			origin: server.url,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		body: new URLSearchParams(fields),
+		redirect: 'manual'
+	});
+	return { status: res.status, html: await res.text() };
+}
+
+const BAD_SERIES = {
+	date: '2031-02-10',
+	time: '17:00',
+	timeZone: 'Asia/Tehran',
+	cadenceDays: '0',
+	durationMinutes: '5',
+	place: 'تالار شهر',
+	link: ''
+};
+
 describe('the form-action adapter', () => {
 	it('turns a domain refusal into the one failure: field codes, the values sent, and which form', async () => {
 		const name = `ناحیه‌ی آزمون ${Date.now()}`;
@@ -94,21 +121,25 @@ describe('the form-action adapter', () => {
 	});
 
 	it('refuses bad input with 400, each bad field named and every value kept (a schema the route parses with)', async () => {
-		const sent = {
-			date: '2031-02-10',
-			time: '17:00',
-			timeZone: 'Asia/Tehran',
-			cadenceDays: '0',
-			durationMinutes: '5',
-			place: 'تالار شهر',
-			link: ''
-		};
+		const sent = BAD_SERIES;
 		const bad = await post('moderator', `/groups/${groupId}/meetings?/series`, sent);
 		expect(bad).toMatchObject({ type: 'failure', status: 400 });
 		const failure = bad.data as FormFailure;
 		expect(Object.keys(failure.errors).sort()).toEqual(['cadenceDays', 'durationMinutes']);
 		expect(failure.values).toEqual(sent);
 		expect(failure.which).toBe('series');
+	});
+
+	it('shows that failure on the form that was sent, without JavaScript too', async () => {
+		const series = await plainPost('moderator', `/groups/${groupId}/meetings?/series`, BAD_SERIES);
+		expect(series.status).toBe(400);
+		expect(series.html).toContain('Check the fields marked below.');
+		expect(series.html).toContain('id="series-cadenceDays-error"');
+		expect(series.html).toContain('value="تالار شهر"');
+		// The owner blocks the item without saying why: the reason field says so.
+		const item = await plainPost('executor', `/actions/${itemId}?/update`, { itemId, status: 'BLOCKED', reason: '', note: '' });
+		expect(item.status).toBe(400);
+		expect(item.html).toContain(`id="upd-${itemId}-reason-error"`);
 	});
 
 	it('keeps NOT_FOUND an error page: there is no form to answer on', async () => {
