@@ -9,19 +9,24 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
 };
 
+/** A refused sign-in in the one form failure's shape (shared/forms.ts): why, under `form`,
+ * and the email again (never the password). There is no user yet, so no formAction. */
+const refused = (status: number, email: string, code: 'input' | 'invalid' | 'rate_limited', minutes?: number) =>
+	fail(status, { errors: { form: code }, values: { email }, which: 'default', ...(minutes === undefined ? {} : { minutes }) });
+
 export const actions: Actions = {
 	default: async ({ request, cookies, locals, url, getClientAddress }) => {
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '');
 		const parsed = SignInInput.safeParse({ email, password: form.get('password') });
-		if (!parsed.success) return fail(400, { email, error: 'input' as const });
+		if (!parsed.success) return refused(400, email, 'input');
 
 		const { database, auth } = locals.context;
 		const result = await signIn({ db: database.db, auth }, parsed.data, { address: getClientAddress(), headers: request.headers });
 		if (!result.ok && result.reason === 'RATE_LIMITED') {
-			return fail(429, { email, error: 'rate_limited' as const, minutes: Math.ceil(result.retryAfterSeconds / 60) });
+			return refused(429, email, 'rate_limited', Math.ceil(result.retryAfterSeconds / 60));
 		}
-		if (!result.ok) return fail(400, { email, error: 'invalid' as const });
+		if (!result.ok) return refused(400, email, 'invalid');
 		applySetCookies(cookies, result.setCookies);
 		// The language chosen on another device follows the user here.
 		if (result.locale && isLocale(result.locale)) setLocaleCookie(cookies, url, result.locale);
