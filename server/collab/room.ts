@@ -1,11 +1,19 @@
 // One collaborative document: its Y.Doc, presence, connected peers and write pipeline.
 //
-// Durability and fan-out, per tick: the edits that arrived since the last tick are
-// applied to the document in one transaction (which validates them), what they added is
-// appended to the database as ONE row, and only then is it sent to every peer as ONE
-// merged update and acknowledged to its senders. A tick waits for the previous write, and
-// its length grows with the number of readers (peers/10 ms, 2–50 ms), so a document sends
-// at most ~10,000 messages a second however many co-edit it: N·ticks, not N² per burst.
+// Fan-out and durability, per tick: the edits that arrived since the last tick are applied
+// to the document in one transaction (which validates them) and sent at once to every peer
+// as ONE merged update; what they added joins the write queue. The writer beside the ticks
+// appends everything queued as ONE database row, then acknowledges the senders and passes
+// the row to the cluster. So a slow write (SQLite busy with a vote's ballots) delays only
+// the "saved" mark, never what the room sees; and an acknowledgement still never claims
+// what the database does not hold. The tick grows with the number of readers (peers/10
+// ms, 2–50 ms), so a document sends at most ~10,000 messages a second however many
+// co-edit it: N·ticks, not N² per burst.
+//
+// Relaying before storing loses nothing: every peer that received an update holds it, and
+// if its write fails the room gives up (breakDown) and the peers, reconnecting, send the
+// reloaded room what it lacks. Other nodes receive only what is stored (their catch-up
+// reads the database).
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
@@ -54,6 +62,19 @@ function savedMessage(vector: Map<number, number>): Uint8Array {
 	return encoding.toUint8Array(encoder);
 }
 
+/** Runs `change` and returns the updates it added to `doc` (only what was new to it). */
+export function captureUpdates(doc: Y.Doc, change: () => void): Uint8Array[] {
+	const captured: Uint8Array[] = [];
+	const capture = (u: Uint8Array) => void captured.push(u);
+	doc.on('update', capture);
+	try {
+		change();
+	} finally {
+		doc.off('update', capture);
+	}
+	return captured;
+}
+
 export class Room {
 	readonly doc = new Y.Doc({ gc: true });
 	readonly peers = new Set<Peer>();
@@ -69,7 +90,12 @@ export class Room {
 	/** The server's own edits, already applied, waiting for the next write. */
 	private serverEdits: Uint8Array[] = [];
 	private tick: NodeJS.Timeout | null = null;
+	/** Applied and relayed, not yet stored, with the peers to acknowledge once it is. */
+	private unstored: Uint8Array[] = [];
+	private unacked = new Set<Peer>();
 	private writing: Promise<void> | null = null;
+	/** Callers of settled(), resolved when nothing is left to apply or store. */
+	private idleWaiters: (() => void)[] = [];
 	private compacting: Promise<void> | null = null;
 	private lastId = 0;
 	private sinceSnapshot = 0;
@@ -183,29 +209,28 @@ export class Room {
 		return false;
 	}
 
-	/** Starts the next tick unless one is waiting or a write is in flight (which
-	 * schedules the next tick when it ends). */
+	/** Starts the next tick unless one is waiting. */
 	private schedule(): void {
-		if (this.tick || this.writing || this.broken) return;
+		if (this.tick || this.broken) return;
 		this.tick = setTimeout(() => {
 			this.tick = null;
-			this.writing = this.flush()
-				.catch(this.onError)
-				.finally(() => {
-					this.writing = null;
-					if (this.incoming.length || this.serverEdits.length || this.remoteOut.length) this.schedule();
-				});
+			try {
+				this.apply();
+			} catch (error) {
+				this.onError(error);
+			}
+			this.write();
 		}, tickMs(this.peers.size));
 	}
 
-	/** One tick: apply what arrived, store what was new, then relay and acknowledge. What
-	 * other nodes stored since the last tick goes out in the same message. */
-	private async flush(): Promise<void> {
+	/** One tick: apply what arrived and relay what was new to the document, with what other
+	 * nodes stored since the last tick, in one message; queue the new part for the writer. */
+	private apply(): void {
 		const batch = this.incoming;
 		this.incoming = [];
 		const out = this.remoteOut;
 		this.remoteOut = [];
-		const fresh = [...this.serverEdits];
+		const fresh = this.serverEdits;
 		this.serverEdits = [];
 		const senders = new Set(batch.map((b) => b.peer));
 		// A tick made of one peer's edits alone holds nothing that peer lacks: it is sent
@@ -214,28 +239,61 @@ export class Room {
 		const waiting = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
 		const soleSender = senders.size === 1 && fresh.length === 0 && out.length === 0 && !waiting ? batch[0].peer : null;
 		const malformed = new Set<Peer>();
-		const capture = (u: Uint8Array) => void fresh.push(u);
 		// Only what is new to the document is kept: the doc's own update event gives exactly
 		// that, so a client resending what the server has (a reconnect) costs no write.
-		this.doc.on('update', capture);
-		try {
-			this.doc.transact(() => {
-				for (const { peer, update } of batch) {
-					if (malformed.has(peer)) continue;
-					try {
-						Y.applyUpdate(this.doc, update, peer);
-					} catch {
-						malformed.add(peer);
+		fresh.push(
+			...captureUpdates(this.doc, () =>
+				this.doc.transact(() => {
+					for (const { peer, update } of batch) {
+						if (malformed.has(peer)) continue;
+						try {
+							Y.applyUpdate(this.doc, update, peer);
+						} catch {
+							malformed.add(peer);
+						}
 					}
-				}
-			});
-		} finally {
-			this.doc.off('update', capture);
-		}
+				})
+			)
+		);
 		for (const peer of malformed) peer.close(CloseCode.malformed, 'malformed update');
 
 		if (fresh.length > 0) {
 			const update = fresh.length === 1 ? fresh[0] : Y.mergeUpdates(fresh);
+			this.unstored.push(update);
+			out.push(update);
+		}
+		if (out.length > 0) {
+			// Where several peers' edits were merged, their senders receive them back too: one
+			// shared buffer for everyone keeps the fan-out at N sends per tick, and Yjs ignores
+			// what a peer already has.
+			const message = syncUpdateMessage(out.length === 1 ? out[0] : Y.mergeUpdates(out));
+			for (const peer of this.peers) if (peer !== soleSender) peer.send(message);
+		}
+		// Acknowledged after the next write, which holds what they sent or, if they sent
+		// nothing new, whatever of theirs an earlier tick queued.
+		for (const { peer } of batch) if (peer.wantsAcks && !malformed.has(peer)) this.unacked.add(peer);
+	}
+
+	/** Starts the writer unless it runs; it stores everything queued as one row, then
+	 * acknowledges, and goes on while ticks queue more. */
+	private write(): void {
+		if (this.writing || this.broken || (this.unstored.length === 0 && this.unacked.size === 0)) return this.notifyIfIdle();
+		this.writing = this.writeQueued()
+			.catch(this.onError)
+			.finally(() => {
+				this.writing = null;
+				if (this.unstored.length > 0 || this.unacked.size > 0) this.write();
+				else this.notifyIfIdle();
+			});
+	}
+
+	private async writeQueued(): Promise<void> {
+		const queued = this.unstored;
+		this.unstored = [];
+		const acked = this.unacked;
+		this.unacked = new Set();
+		if (queued.length > 0) {
+			const update = queued.length === 1 ? queued[0] : Y.mergeUpdates(queued);
 			try {
 				this.lastId = await this.store.append(this.name, [update]);
 			} catch (error) {
@@ -245,33 +303,37 @@ export class Room {
 			}
 			this.sinceSnapshot += 1;
 			this.noteStored(update);
-			out.push(update);
 			this.cluster?.publish(this.name, update);
 			this.maybeCompact();
 		}
-		if (out.length > 0) {
-			// Where several peers' edits were merged, their senders receive them back too: one
-			// shared buffer for everyone keeps the fan-out at N sends per tick, and Yjs ignores
-			// what a peer already has.
-			const message = syncUpdateMessage(out.length === 1 ? out[0] : Y.mergeUpdates(out));
-			for (const peer of this.peers) if (peer !== soleSender) peer.send(message);
-		}
-		const writers = new Set(batch.filter((p) => p.peer.wantsAcks && !malformed.has(p.peer) && this.peers.has(p.peer)).map((p) => p.peer));
-		if (writers.size > 0) {
+		if (acked.size > 0) {
 			const ack = savedMessage(this.stored);
-			for (const peer of writers) peer.send(ack);
+			for (const peer of acked) if (this.peers.has(peer)) peer.send(ack);
 		}
 	}
 
-	/** Not stored, so neither relayed nor acknowledged. The in-memory document is now ahead
-	 * of the database, and a client resending the edit would look like nothing new: so the
-	 * room gives up its memory and every peer is told to come back later. On reconnect the
-	 * room reloads from the database and the clients, which still hold their edits, send
+	private get idle(): boolean {
+		return !this.tick && !this.writing && this.incoming.length === 0 && this.serverEdits.length === 0 && this.unstored.length === 0;
+	}
+
+	private notifyIfIdle(): void {
+		if (!this.idle && !this.broken) return;
+		for (const resolve of this.idleWaiters.splice(0)) resolve();
+	}
+
+	/** Not stored, so neither acknowledged nor passed to other nodes. The in-memory document
+	 * (and the local peers it was relayed to) are now ahead of the database, and a client
+	 * resending the edit would look like nothing new: so the room gives up its memory and
+	 * every peer is told to come back later. On reconnect the room reloads from the
+	 * database and the clients, which hold the edit (its author and everyone relayed it), send
 	 * what it lacks. */
 	private breakDown(): void {
 		this.broken = true;
 		this.incoming = [];
 		this.serverEdits = [];
+		this.unstored = [];
+		this.unacked.clear();
+		this.notifyIfIdle();
 		for (const peer of [...this.peers]) peer.close(CloseCode.unavailable, 'storage unavailable');
 		this.onBroken(this);
 	}
@@ -298,14 +360,7 @@ export class Room {
 	 * same pipeline as a peer's edit: stored first, then relayed. Resolves once stored. */
 	async change(edit: (doc: Y.Doc) => void): Promise<void> {
 		if (this.broken) throw new Error('room unavailable');
-		const captured: Uint8Array[] = [];
-		const capture = (u: Uint8Array) => void captured.push(u);
-		this.doc.on('update', capture);
-		try {
-			this.doc.transact(() => edit(this.doc), SERVER_PEER);
-		} finally {
-			this.doc.off('update', capture);
-		}
+		const captured = captureUpdates(this.doc, () => this.doc.transact(() => edit(this.doc), SERVER_PEER));
 		if (captured.length === 0) return;
 		this.serverEdits.push(...captured);
 		this.schedule();
@@ -313,12 +368,10 @@ export class Room {
 		if (this.broken) throw new Error('room unavailable');
 	}
 
-	/** Resolves when nothing is waiting to be written. */
-	private async settled(): Promise<void> {
-		while (!this.broken && (this.tick || this.writing || this.incoming.length || this.serverEdits.length)) {
-			if (this.writing) await this.writing;
-			else await new Promise((resolve) => setTimeout(resolve, 1));
-		}
+	/** Resolves when nothing is waiting to be applied or stored (or the room gave up). */
+	private settled(): Promise<void> {
+		if (this.idle || this.broken) return Promise.resolve();
+		return new Promise((resolve) => this.idleWaiters.push(resolve));
 	}
 
 	/** Closes every peer with a transient code, so their clients reconnect and are
@@ -330,14 +383,7 @@ export class Room {
 	/** Applies an update another node stored; what was new here goes to the local peers
 	 * with the next tick, merged with everything else that tick sends. */
 	applyRemote(update: Uint8Array): void {
-		const captured: Uint8Array[] = [];
-		const capture = (u: Uint8Array) => void captured.push(u);
-		this.doc.on('update', capture);
-		try {
-			Y.applyUpdate(this.doc, update, REMOTE);
-		} finally {
-			this.doc.off('update', capture);
-		}
+		const captured = captureUpdates(this.doc, () => Y.applyUpdate(this.doc, update, REMOTE));
 		this.noteStored(update);
 		if (captured.length === 0) return;
 		this.remoteOut.push(...captured);

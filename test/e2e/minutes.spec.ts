@@ -117,7 +117,7 @@ test.describe.serial('minutes', () => {
 		await agendaSaved(member);
 		await notes(member, 'fa').click();
 		await member.keyboard.type(NOTE_FA);
-		// Seen by the moderator means stored by the server, which stores before it relays.
+		// Seen by the moderator, then saved on both pages: stored by the server.
 		await expect(notes(moderator, 'fa')).toContainText(NOTE_FA);
 		await expect(notes(member, 'en')).toContainText(NOTE_EN);
 		await agendaSaved(moderator);
