@@ -23,7 +23,7 @@ import type { ObserverFinal } from './lib/collab-observers';
 import type { WriterStats } from './lib/collab-writers';
 import { Child } from './lib/child';
 import { canPin, cpuPercent, pin, sample, waitPercent } from './lib/proc';
-import { mainProfile, summarise, type ProfileSummary } from './lib/cpu-profile';
+import { mainProfile, printProfile, summarise, type ProfileSummary } from './lib/cpu-profile';
 import { SATURATED_CPU, SATURATED_LAG_MS, mb, ms, pct, percentile, resultsDir, table, writeResults } from './lib/report';
 import { startServer, type RunningServer } from './lib/servers';
 
@@ -230,16 +230,8 @@ async function measure(
 	}
 }
 
-function printProfile(m: Measurement): void {
-	const p = m.profile!;
-	console.log(
-		`CPU profile of ${serverTitles[m.server]}'s main thread, ${m.writers} co-editors, over the window (${p.sampledMs} ms sampled):`
-	);
-	const parts = Object.entries(p.components).sort((a, b) => b[1] - a[1]);
-	console.log('  by component: ' + parts.map(([k, v]) => `${k} ${v}%`).join(', '));
-	console.log(table([['  self time', '%'], ...p.self.slice(0, 12).map((f) => [`  ${f.frame}`, String(f.percent)])]));
-	console.log(table([['  inclusive time', '%'], ...p.inclusive.slice(0, 25).map((f) => [`  ${f.frame}`, String(f.percent)])]));
-	console.log(`  (${path.relative(process.cwd(), p.file)})\n`);
+function printMeasurementProfile(m: Measurement): void {
+	printProfile(`${serverTitles[m.server]}'s main thread, ${m.writers} co-editors, over the window`, m.profile!);
 }
 
 /** True when the latencies measure the server: the generator kept up, or it fell behind
@@ -353,7 +345,7 @@ export async function run(): Promise<void> {
 		const observers = rows[0].observers;
 		console.log(`\n${writers} co-editors (thin writers) + ${observers} observers, ${rate} edits/s each, ${seconds} s window:`);
 		console.log(tableFor(rows, drainSeconds) + '\n');
-		for (const m of rows) if (m.profile) printProfile(m);
+		for (const m of rows) if (m.profile) printMeasurementProfile(m);
 	}
 	for (const line of aim(results)) console.log(line);
 	if (results.some((m) => !serverFigure(m)))

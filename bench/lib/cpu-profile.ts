@@ -2,6 +2,7 @@
 // main thread spent the measured seconds, by function and by component.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { table } from './report';
 
 interface ProfileNode {
 	id: number;
@@ -103,4 +104,14 @@ export function summarise(file: string, fromUs: number, toUs: number, top = 40):
 		self: ranked(self),
 		inclusive: ranked(inclusive)
 	};
+}
+
+/** Prints a profile summary under a title (which server, what load, over which window). */
+export function printProfile(title: string, p: ProfileSummary): void {
+	console.log(`CPU profile of ${title} (${p.sampledMs} ms sampled):`);
+	const parts = Object.entries(p.components).sort((a, b) => b[1] - a[1]);
+	console.log('  by component: ' + parts.map(([k, v]) => `${k} ${v}%`).join(', '));
+	console.log(table([['  self time', '%'], ...p.self.slice(0, 12).map((f) => [`  ${f.frame}`, String(f.percent)])]));
+	console.log(table([['  inclusive time', '%'], ...p.inclusive.slice(0, 25).map((f) => [`  ${f.frame}`, String(f.percent)])]));
+	console.log(`  (${path.relative(process.cwd(), p.file)})\n`);
 }
