@@ -29,6 +29,8 @@ import { moderatorName, participantName, setUpMeeting, type MeetingFixture } fro
 import { canPin, cpuPercent, pin, sample, waitPercent } from './lib/proc';
 import { SATURATED_CPU, SATURATED_LAG_MS, mb, ms, pct, percentile, table, writeResults } from './lib/report';
 import { startRahkar, startReference, type RunningServer } from './lib/servers';
+import { mainProfile, printProfile, summarise, type ProfileSummary } from './lib/cpu-profile';
+import { resultsDir } from './lib/report';
 
 const SERVER_CORE = 0;
 const GENERATOR_CORE = 1;
@@ -148,6 +150,8 @@ interface Measurement {
 		connected: number;
 		joined: number;
 		reconnected: number;
+		/** Joins made again because a patch did not follow the room held (expected: 0). */
+		rejoins: number;
 		disconnects: Record<string, number>;
 		errors: Record<string, number>;
 	} | null;
@@ -172,6 +176,8 @@ interface Measurement {
 	sendLagMax: number;
 	saturated: { server: boolean; generator: boolean };
 	serverOutputTail?: string;
+	/** BENCH_CPU_PROFILE: where the server's main thread spent the window. */
+	profile?: ProfileSummary;
 }
 
 async function moderatorSocket(httpBase: string, cookie: string, meetingId: string): Promise<MeetingSocket> {
@@ -191,12 +197,18 @@ async function measure(kind: ServerKind, n: number, s: Settings): Promise<Measur
 	const load = s.load;
 	const typists = Math.min(load.typists, n);
 	const t = performance.now();
+	// BENCH_CPU_PROFILE=all (or a list of kinds) runs the server under --cpu-prof; the
+	// profile is cut to the window and printed (bench/lib/cpu-profile.ts).
+	const profiled = (process.env.BENCH_CPU_PROFILE ?? '').split(',');
+	const profileName = profiled.includes('all') || profiled.includes(kind) ? `meeting-${kind}-${n}-${Date.now()}` : undefined;
 	let dir: string | null = null;
+	let window: [number, number] | null = null;
+	let measurement: Measurement | undefined;
 	let server: RunningServer;
 	if (kind === 'rahkar') {
 		dir = mkdtempSync(path.join(tmpdir(), 'rahkar-meeting-bench-'));
-		server = await startRahkar({ databaseUrl: `file:${path.join(dir, 'rahkar.db')}` });
-	} else server = await startReference(kind);
+		server = await startRahkar({ databaseUrl: `file:${path.join(dir, 'rahkar.db')}`, cpuProfile: profileName });
+	} else server = await startReference(kind, { cpuProfile: profileName });
 	const serverStartMs = performance.now() - t;
 	const pinned = pin(server.pid, SERVER_CORE);
 	const children: Child[] = [];
@@ -287,6 +299,7 @@ async function measure(kind: ServerKind, n: number, s: Settings): Promise<Measur
 		const sampleAll = () => ({ server: sample(server.pid), children: children.map((c) => sample(c.pid)), self: sample(process.pid) });
 		await sleep(windowStart - now());
 		const start = sampleAll();
+		const startUs = Number(process.hrtime.bigint() / 1000n);
 
 		// Hands, at even times over the window, by different members (Rahkar).
 		const handCount = fixture ? Math.min(n, Math.round((load.handsPerMinute * load.seconds) / 60)) : 0;
@@ -320,6 +333,7 @@ async function measure(kind: ServerKind, n: number, s: Settings): Promise<Measur
 
 		await sleep(windowEnd - now());
 		const end = sampleAll();
+		window = [startUs, Number(process.hrtime.bigint() / 1000n)];
 		await Promise.all(children.map((c) => c.call({ type: 'halt' })));
 		await sleep(load.drainSeconds * 1000);
 		clearInterval(track);
@@ -408,7 +422,7 @@ async function measure(kind: ServerKind, n: number, s: Settings): Promise<Measur
 			for (const f of finals) for (const [c, v] of Object.entries(f.sio[key])) out[c] = (out[c] ?? 0) + v;
 			return out;
 		};
-		return {
+		measurement = {
 			server: kind,
 			n,
 			pinned,
@@ -421,6 +435,7 @@ async function measure(kind: ServerKind, n: number, s: Settings): Promise<Measur
 						connected: finals.reduce((a, f) => a + f.sio.connected, 0),
 						joined: sioJoined,
 						reconnected: finals.reduce((a, f) => a + f.sio.reconnected, 0),
+						rejoins: finals.reduce((a, f) => a + f.sio.rejoins, 0),
 						disconnects: merge('disconnects'),
 						errors: merge('errors')
 					}
@@ -450,9 +465,17 @@ async function measure(kind: ServerKind, n: number, s: Settings): Promise<Measur
 		moderator?.close();
 		await Promise.all(children.map((c) => c.stop()));
 		await fixture?.close();
-		await server.stop();
+		await server.stop(); // a profile is written as the server exits
 		if (dir) rmSync(dir, { recursive: true, force: true });
 	}
+	if (profileName && window) {
+		const file = mainProfile(path.join(resultsDir, 'profiles', profileName));
+		if (file) {
+			measurement.profile = summarise(file, window[0], window[1]);
+			printProfile(`${serverTitles[kind]}'s main thread, ${n} participants, over the window`, measurement.profile);
+		}
+	}
+	return measurement;
 }
 
 /** Opens a vote as the moderator, lets every member vote, waits for the full count to
@@ -538,6 +561,10 @@ function tableFor(rows: Measurement[], s: Settings): string {
 		line(
 			'Socket.IO disconnects / errors',
 			sio((x) => `${codes(x.disconnects)} / ${codes(x.errors)}`)
+		),
+		line(
+			'Socket.IO re-joins (a patch that did not follow)',
+			sio((x) => String(x.rejoins))
 		),
 		line('edit p95', (m) => lat(m.edits)),
 		line('edits never arrived', (m) => `${m.edits.undelivered} of ${m.edits.count}`),

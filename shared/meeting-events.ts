@@ -1,8 +1,8 @@
 // The live meeting's Socket.IO events and their payload schemas (composed into
 // shared/events.ts). The server validates every payload with these before anything else.
 import { z } from 'zod';
-import type { Ack, PresenceEntry } from './acks';
-import type { MeetingSnapshot, MeetingViewer } from './meeting-state';
+import type { Ack } from './acks';
+import type { MeetingPatch, MeetingRoomView, MeetingViewer } from './meeting-state';
 
 const Id = z.string().min(1).max(64);
 /** Agenda item ids come from the Yjs document; any short printable token is accepted. */
@@ -52,7 +52,7 @@ type Changed = (result: Ack<{ version: number }>) => void;
 
 export interface MeetingClientEvents {
 	/** Joins the meeting's room; answers with everything at once. */
-	'meeting:join': (payload: MeetingRef, ack: (result: Ack<{ state: MeetingSnapshot; viewer: MeetingViewer }>) => void) => void;
+	'meeting:join': (payload: MeetingRef, ack: (result: Ack<MeetingRoomView & { viewer: MeetingViewer }>) => void) => void;
 	'meeting:leave': (payload: MeetingRef, ack: (result: Ack) => void) => void;
 	'meeting:start': (payload: MeetingRef, ack: Changed) => void;
 	'meeting:close': (payload: MeetingRef, ack: Changed) => void;
@@ -65,7 +65,8 @@ export interface MeetingClientEvents {
 }
 
 export interface MeetingServerEvents {
-	/** The whole live state after a change; keep it when its version is the highest yet. */
-	'meeting:state': (state: MeetingSnapshot) => void;
-	'meeting:presence': (payload: { meetingId: string; present: PresenceEntry[] }) => void;
+	/** The whole room again (after a gap in the cluster's relay): replaces what the client holds. */
+	'meeting:room': (payload: MeetingRoomView & { meetingId: string }) => void;
+	/** What changed since the broadcast named by `base` (shared/meeting-state.ts). */
+	'meeting:patch': (patch: MeetingPatch) => void;
 }

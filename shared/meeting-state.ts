@@ -2,6 +2,7 @@
 // pure rules both sides compute from it (a timer's remaining time, time spoken per side).
 import { SIDES, type GroupRole, type Side } from './sides';
 import type { FollowUpsView } from './action-items';
+import type { PresenceEntry } from './acks';
 
 export const MEETING_STATUSES = ['SCHEDULED', 'LIVE', 'CLOSED', 'CANCELLED'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
@@ -123,4 +124,102 @@ export interface MeetingSummary {
 	status: MeetingStatus;
 	moved: boolean;
 	timeZone: string;
+}
+
+// ——— The room as the live meeting sends it ———
+// A snapshot's roster and attendance grow with the room (500 people: ~100 KB), and every
+// change used to send a whole snapshot to everyone. Now a node sends each of its sockets
+// the whole room once (joining, or after a gap in the cluster's relay) and then patches:
+// the small parts whole, the long lists as what changed. A patch names the broadcast it
+// follows (`base`); a client holding another one asks for the whole room again.
+
+/** The room as a client holds it, and the tag of the broadcast it came from. */
+export interface MeetingRoomView {
+	state: MeetingSnapshot;
+	present: PresenceEntry[];
+	tag: string;
+}
+
+/** What changed in a list keyed by person (or user): entries new or changed, and keys gone. */
+export interface ListChange<T> {
+	set: T[];
+	removed: string[];
+}
+
+export type MeetingStateCore = Omit<MeetingSnapshot, 'roster' | 'attendance'>;
+
+export interface MeetingPatch {
+	meetingId: string;
+	/** The broadcast this patch follows, and the one it makes. */
+	base: string;
+	tag: string;
+	/** Everything but the long lists, whole. */
+	core: MeetingStateCore;
+	roster?: ListChange<RosterEntry>;
+	attendance?: ListChange<AttendanceEntry>;
+	present?: ListChange<PresenceEntry>;
+}
+
+/** What changed from `from` to `to`, or null when nothing did (entries compared as JSON). */
+export function listChange<T>(from: T[], to: T[], key: (entry: T) => string): ListChange<T> | null {
+	const before = new Map(from.map((e) => [key(e), JSON.stringify(e)]));
+	const set = to.filter((e) => before.get(key(e)) !== JSON.stringify(e));
+	const kept = new Set(to.map(key));
+	const removed = [...before.keys()].filter((k) => !kept.has(k));
+	return set.length || removed.length ? { set, removed } : null;
+}
+
+/** `list` with a change applied: changed entries stay in place, new ones go last. */
+export function applyListChange<T>(list: T[], change: ListChange<T> | undefined, key: (entry: T) => string): T[] {
+	if (!change) return list;
+	const gone = new Set(change.removed);
+	const byKey = new Map(change.set.map((e) => [key(e), e]));
+	const out: T[] = [];
+	for (const e of list) {
+		const k = key(e);
+		if (gone.has(k)) continue;
+		out.push(byKey.get(k) ?? e);
+		byKey.delete(k);
+	}
+	return out.concat([...byKey.values()]);
+}
+
+const byPerson = (e: { personId: string }) => e.personId;
+const byUser = (e: PresenceEntry) => e.userId;
+const checkInOrder = (a: AttendanceEntry, b: AttendanceEntry) =>
+	a.checkedInAt < b.checkedInAt ? -1 : a.checkedInAt > b.checkedInAt ? 1 : 0;
+
+/** The patch from one room view to the next, or null when a client would see no difference
+ * (the server's clock alone moving is no change). */
+export function meetingPatch(from: MeetingRoomView, to: Omit<MeetingRoomView, 'tag'>, tag: string): MeetingPatch | null {
+	const { roster, attendance, ...core } = to.state;
+	const { roster: r0, attendance: a0, ...core0 } = from.state;
+	const rosterChange = listChange(r0, roster, byPerson);
+	const attendanceChange = listChange(a0, attendance, byPerson);
+	const presentChange = listChange(from.present, to.present, byUser);
+	const sameCore = JSON.stringify({ ...core0, serverNow: '' }) === JSON.stringify({ ...core, serverNow: '' });
+	if (sameCore && !rosterChange && !attendanceChange && !presentChange) return null;
+	return {
+		meetingId: to.state.meeting.id,
+		base: from.tag,
+		tag,
+		core,
+		...(rosterChange ? { roster: rosterChange } : {}),
+		...(attendanceChange ? { attendance: attendanceChange } : {}),
+		...(presentChange ? { present: presentChange } : {})
+	};
+}
+
+/** The room after a patch; null when the patch follows another broadcast than the one held. */
+export function applyMeetingPatch(view: MeetingRoomView, patch: MeetingPatch): MeetingRoomView | null {
+	if (patch.base !== view.tag) return null;
+	return {
+		state: {
+			...patch.core,
+			roster: applyListChange(view.state.roster, patch.roster, byPerson),
+			attendance: applyListChange(view.state.attendance, patch.attendance, byPerson).sort(checkInOrder)
+		},
+		present: applyListChange(view.present, patch.present, byUser),
+		tag: patch.tag
+	};
 }

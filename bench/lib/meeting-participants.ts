@@ -12,6 +12,7 @@ import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import { encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { MeetingRoomFollower } from '../../shared/meeting-room-follower';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events';
 import { MessageType } from '../../shared/collab';
@@ -122,7 +123,7 @@ class Member {
 	versions: number[] = [];
 	votes = new Map<string, VoteSeen>();
 	ballots = new Map<string, { sentAt: number; ackAt: number; ok: boolean; code?: string }>();
-	sio = { joined: false, connects: 0, disconnects: {} as Record<string, number>, errors: {} as Record<string, number> };
+	sio = { joined: false, connects: 0, rejoins: 0, disconnects: {} as Record<string, number>, errors: {} as Record<string, number> };
 	private highestVotes = -1;
 
 	constructor(
@@ -203,9 +204,39 @@ class Member {
 			forceNew: true
 		});
 		this.socket = socket;
-		socket.on('meeting:state', (s) => {
+		// The room as the browser keeps it: the join's answer, then the server's patches.
+		const room = new MeetingRoomFollower();
+		const held = () => {
+			const version = room.view?.state.version ?? -1;
 			const last = this.versions.length ? this.versions[this.versions.length - 2] : -1;
-			if (s.version > last) this.versions.push(s.version, now());
+			if (version > last) this.versions.push(version, now());
+		};
+		const join = () => {
+			room.joinSent();
+			return socket
+				.timeout(60_000)
+				.emitWithAck('meeting:join', { meetingId })
+				.then((joined) => {
+					if (joined.ok) {
+						room.take(joined);
+						held();
+					}
+					return joined;
+				});
+		};
+		socket.on('meeting:room', (r) => {
+			if (r.meetingId !== meetingId) return;
+			room.take(r);
+			held();
+		});
+		socket.on('meeting:patch', (p) => {
+			if (p.meetingId !== meetingId) return;
+			const outcome = room.patch(p);
+			if (outcome === 'applied') held();
+			if (outcome === 'rejoin') {
+				this.sio.rejoins++;
+				void join().catch(() => {});
+			}
 		});
 		socket.on('vote:state', (s) => this.onVotes(s, meetingId, voteSpreadMs));
 		socket.on('disconnect', (reason) => (this.sio.disconnects[reason] = (this.sio.disconnects[reason] ?? 0) + 1));
@@ -214,9 +245,7 @@ class Member {
 			socket.on('connect', () => {
 				this.sio.connects++;
 				// As the browser does on every (re)connect: join the room again.
-				void socket
-					.timeout(60_000)
-					.emitWithAck('meeting:join', { meetingId })
+				void join()
 					.then(async (joined) => {
 						if (!joined.ok) throw new Error(joined.code);
 						if (this.sio.connects === 1) {
@@ -442,6 +471,7 @@ function final() {
 		sio: {
 			connected: members.filter((x) => x.socket?.connected).length,
 			reconnected: members.filter((x) => x.sio.connects > 1).length,
+			rejoins: members.reduce((n, x) => n + x.sio.rejoins, 0),
 			disconnects: sioDisconnects,
 			errors: sioErrors
 		},

@@ -7,12 +7,15 @@ import type { Auth } from '../auth/auth';
 import type { RealtimeServer } from '../realtime/realtime-server';
 import type { DocumentService } from '../collab/collab-server';
 import type { SessionSockets } from '../auth/session-sockets';
+import type { LiveRooms } from '../realtime/live-rooms';
 
 export interface AppContext {
 	config: Config;
 	database: Database;
 	auth: Auth;
 	io: RealtimeServer | null;
+	/** Tells the live rooms what a page changed (server/realtime/live-rooms.ts). */
+	live: LiveRooms;
 	/** Server-side access to collaborative documents. */
 	documents: DocumentService;
 	/** The open sockets of each session, closed when it ends. */

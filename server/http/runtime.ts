@@ -19,6 +19,7 @@ import { periodicJobs } from './jobs';
 import { randomUUID } from 'node:crypto';
 import { redisRelay } from '../collab/relay';
 import { resendLiveState } from '../realtime/resync';
+import { liveRooms, noLiveRooms } from '../realtime/live-rooms';
 import { sessionSecret } from './secret';
 import { backfillPersonKeys } from '../domain/databank/people';
 import { sessionSockets } from '../auth/session-sockets';
@@ -58,7 +59,7 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 		authenticate,
 		authorize: (actor, name) => documentAccess(database.db, actor, name)
 	});
-	const context: AppContext = { config, database, auth, io: null, documents: collab, sessions };
+	const context: AppContext = { config, database, auth, io: null, live: noLiveRooms, documents: collab, sessions };
 	setAppContext(context);
 
 	const stopJobs = runPeriodic(database.db, redis?.nodeId ?? randomUUID(), periodicJobs(context));
@@ -70,10 +71,12 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 				server,
 				{ db: database.db, documents: collab, authenticate, allowOrigin, sessions },
 				realtimeFeatures,
-				redis ? createAdapter(redis.pub, redis.sub) : undefined
+				// Other nodes have 2 s to answer a request (who is in a room) before it fails.
+				redis ? createAdapter(redis.pub, redis.sub, { requestsTimeout: 2000 }) : undefined
 			);
-			// Broadcasts from other nodes may have been lost while Redis was away.
 			const io = context.io;
+			context.live = liveRooms(io, database.db, console.error);
+			// Broadcasts from other nodes may have been lost while Redis was away.
 			redis?.onReconnect(() => void resendLiveState(io, database.db, console.error));
 			server.on('upgrade', (request, socket, head) => {
 				if (collab.handleUpgrade(request, socket, head)) return;

@@ -1,9 +1,8 @@
-// The live meeting over Socket.IO: joining (authorised, answered with the whole state),
-// the moderator's and members' actions, and a fresh snapshot to the room after each change.
+// The live meeting over Socket.IO: joining (authorised, answered with the whole room), the
+// moderator's and members' actions, and a patch to the room after each change.
 // Handlers only validate, call the domain and broadcast; every rule lives in
 // server/domain/meetings.
 import type { z } from 'zod';
-import type { PresenceEntry } from '../../shared/events';
 import {
 	AttendancePayload,
 	CheckInPayload,
@@ -18,64 +17,30 @@ import type { Actor } from '../domain/access';
 import { checkIn, markAttendance } from '../domain/meetings/attendance';
 import { closeMeetingAndFreezeAgenda, setCurrentItem, startMeeting } from '../domain/meetings/lifecycle';
 import { raiseHand, runQueue } from '../domain/meetings/queue';
-import { joinMeeting, meetingState } from '../domain/meetings/state';
+import { meetingViewer } from '../domain/meetings/state';
 import { runTimer } from '../domain/meetings/timer';
-import { broadcastGapMs, coalesced } from './coalesced';
-import { localReceivers, meetingRoom } from './rooms';
+import { meetingBroadcaster } from './meeting-broadcast';
+import { meetingRoom } from './rooms';
 import { broadcastVotes } from './voting';
 
 export { meetingRoom } from './rooms';
 import { handled, type RealtimeFeature, type RealtimeServer } from './realtime-server';
 
-const stateBroadcasts = new WeakMap<RealtimeServer, (meetingId: string) => Promise<void>>();
-const presenceBroadcasts = new WeakMap<RealtimeServer, (meetingId: string) => Promise<void>>();
-
-/** Sends the meeting's current snapshot to everyone in its room, once for all the changes
- * that arrived while the previous one was going out (server/realtime/coalesced.ts). Resolves
- * once a snapshot that includes the caller's change was sent. Pages call it too after a form
- * action changed a meeting. */
+/** Sends the meeting's new state to everyone in its room, on every node, once for all the
+ * changes that arrived while the previous one was going out (server/realtime/meeting-broadcast.ts).
+ * Resolves once this node's sockets were sent a state that includes the caller's change.
+ * Pages call it too after a form action changed a meeting. */
 export function broadcastMeetingState(io: RealtimeServer | null, db: Db, meetingId: string): Promise<void> {
 	if (!io) return Promise.resolve();
-	let request = stateBroadcasts.get(io);
-	if (!request) {
-		request = coalesced(
-			async (id) => void io.to(meetingRoom(id)).emit('meeting:state', await meetingState(db, id)),
-			(id) => broadcastGapMs(localReceivers(io, [meetingRoom(id)]))
-		);
-		stateBroadcasts.set(io, request);
-	}
-	return request(meetingId);
-}
-
-/** Sends the meeting's presence, gathered from every node's sockets, to everyone in its room
- * (joins and leaves that arrive together are sent as one list). */
-export function broadcastPresence(io: RealtimeServer, meetingId: string): Promise<void> {
-	let request = presenceBroadcasts.get(io);
-	if (!request) {
-		request = coalesced(
-			(id) => sendPresence(io, id),
-			(id) => broadcastGapMs(localReceivers(io, [meetingRoom(id)]))
-		);
-		presenceBroadcasts.set(io, request);
-	}
-	return request(meetingId);
-}
-
-async function sendPresence(io: RealtimeServer, meetingId: string): Promise<void> {
-	const sockets = await io.in(meetingRoom(meetingId)).fetchSockets();
-	const byUser = new Map<string, PresenceEntry>();
-	for (const s of sockets) {
-		const entry = s.data.meetings?.[meetingId];
-		if (entry) byUser.set(entry.userId, entry);
-	}
-	io.to(meetingRoom(meetingId)).emit('meeting:presence', { meetingId, present: [...byUser.values()] });
+	return meetingBroadcaster(io, db).changed(meetingId, { state: true });
 }
 
 type Change<S extends z.ZodType> = (db: Db, actor: Actor, payload: z.infer<S>) => Promise<number>;
 
 export const meetingLive: RealtimeFeature = (socket, io, { db, documents, onError }) => {
 	const { actor, name } = socket.data;
-	const announce = (meetingId: string) => void broadcastPresence(io, meetingId).catch(onError);
+	const room = meetingBroadcaster(io, db, onError);
+	const announce = (meetingId: string) => void room.changed(meetingId, { presence: true }).catch(onError);
 
 	/** An action: the domain authorises and applies it; then the room gets the new state.
 	 * The change is committed before the broadcast, so a failed broadcast is only logged. */
@@ -100,11 +65,12 @@ export const meetingLive: RealtimeFeature = (socket, io, { db, documents, onErro
 		handled(
 			MeetingRef,
 			async ({ meetingId }) => {
-				const joined = await joinMeeting(db, actor, meetingId);
-				socket.data.meetings[meetingId] = { userId: actor.userId, name, side: joined.viewer.side };
+				// NOT_FOUND for anyone who may not read the meeting, before joining any room.
+				const viewer = await meetingViewer(db, actor, meetingId);
+				socket.data.meetings[meetingId] = { userId: actor.userId, name, side: viewer.side };
 				await socket.join(meetingRoom(meetingId));
-				announce(meetingId);
-				return joined;
+				// The room as this node's sockets hold it: its next patches apply to it.
+				return { ...(await room.joined(meetingId)), viewer };
 			},
 			onError
 		)

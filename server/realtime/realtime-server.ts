@@ -19,8 +19,17 @@ export interface SocketData {
 	/** Meetings this socket joined (a plain object, so it survives the Redis adapter's fetchSockets). */
 	meetings: Record<string, PresenceEntry>;
 }
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** What nodes tell each other through the Redis adapter (serverSideEmit). */
+export interface InterServerEvents {
+	/** A meeting changed on the sending node: each node sends its own sockets a patch. */
+	'meeting:changed': (meetingId: string, parts: { state?: boolean; presence?: boolean }) => void;
+}
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+/** Servers whose rooms span several nodes (the Redis adapter): only they announce changes. */
+const clustered = new WeakSet<RealtimeServer>();
+export const isClustered = (io: RealtimeServer) => clustered.has(io);
 
 export interface RealtimeDeps {
 	db: Db;
@@ -77,6 +86,7 @@ export function attachRealtime(
 		...(deps.allowOrigin ? { allowRequest: (request, callback) => callback(null, deps.allowOrigin!(request)) } : {}),
 		...(adapter ? { adapter } : {})
 	});
+	if (adapter) clustered.add(io);
 
 	io.use((socket, next) => {
 		full

@@ -1,14 +1,12 @@
 // After a gap in the cluster's relay (Redis restarted, or this node's subscriber lost its
-// connection), a broadcast another node sent meanwhile may never have reached this node's
-// sockets, and nothing on the client notices: its socket never dropped. So each node, once
-// its subscriptions are back, re-reads every meeting its own sockets follow and sends the
-// meeting's state and vote state to those sockets only (each node does the same for its
-// own). Clients keep a snapshot unless a newer version already arrived, so a repeat of what
-// they have is harmless.
+// connection), a change another node announced or a vote state it sent meanwhile may never
+// have reached this node's sockets, and nothing on the client notices: its socket never
+// dropped. So each node, once its subscriptions are back, re-reads every meeting its own
+// sockets follow and sends those sockets the whole room and the vote state (each node does
+// the same for its own). A repeat of what a client has is harmless.
 import type { Db } from '../db/client';
-import { meetingState } from '../domain/meetings/state';
 import { votingState } from '../domain/proposals/voting-state';
-import { broadcastPresence } from './meeting-room';
+import { meetingBroadcaster } from './meeting-broadcast';
 import { meetingRoom, votesRoom } from './rooms';
 import type { RealtimeServer } from './realtime-server';
 
@@ -36,9 +34,6 @@ export async function resendLiveState(io: RealtimeServer, db: Db, onError: (erro
 	const queue = [...new Set([...meetings, ...votes])];
 	const resend = async (meetingId: string) => {
 		try {
-			if (meetings.has(meetingId)) {
-				io.local.to(meetingRoom(meetingId)).emit('meeting:state', await meetingState(db, meetingId));
-			}
 			io.local.to([meetingRoom(meetingId), votesRoom(meetingId)]).emit('vote:state', await votingState(db, meetingId));
 		} catch (error) {
 			onError(error);
@@ -48,8 +43,10 @@ export async function resendLiveState(io: RealtimeServer, db: Db, onError: (erro
 		for (let id = queue.shift(); id !== undefined; id = queue.shift()) await resend(id);
 	};
 	await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-	// Presence last (it asks every node, and a node not yet back answers late): gathered from
-	// the whole cluster and sent to all, so the last node to come back, seeing everyone,
-	// corrects what the others sent while it was away.
-	await Promise.all([...meetings].map((id) => broadcastPresence(io, id).catch(onError)));
+	// The rooms whole, with presence gathered from the whole cluster (the meeting broadcaster
+	// reads them one meeting at a time, folded as every change is), and announced to the
+	// other nodes so that the last node to come back, seeing everyone, corrects the others.
+	const rooms = meetingBroadcaster(io, db, onError);
+	await Promise.all(rooms.resendAll().map((sent) => sent.catch(onError)));
+	for (const id of meetings) void rooms.changed(id, { presence: true }).catch(onError);
 }

@@ -8,6 +8,7 @@ import { startRedis, type TestRedis } from '../support/redis';
 import { connectSocket, signIn, type TestSocket } from '../support/clients';
 import { openTestDb } from '../support/db';
 import { actorFor, nextMeeting } from '../support/meeting-fixture';
+import { followMeeting } from '../support/meeting-follower';
 import type { Database } from '../../server/db/client';
 import type { MeetingSnapshot } from '../../shared/meeting-state';
 import type { VotingState } from '../../shared/vote-events';
@@ -40,22 +41,21 @@ afterAll(async () => {
 async function participant(node: TestServer, who: string, meetingId: string) {
 	const socket = await connectSocket(node.url, await signIn(node.url, `${who}@rahkar.example`, DEMO_PASSWORD));
 	sockets.push(socket);
-	const seen: { meeting: MeetingSnapshot | null; votes: VotingState | null; disconnects: number } = {
-		meeting: null,
+	const room = followMeeting(socket, meetingId);
+	const seen: { readonly meeting: MeetingSnapshot | null; votes: VotingState | null; disconnects: number } = {
+		get meeting() {
+			return room.state;
+		},
 		votes: null,
 		disconnects: 0
 	};
-	socket.on('meeting:state', (s) => {
-		if (s.meeting.id === meetingId && (!seen.meeting || s.version >= seen.meeting.version)) seen.meeting = s;
-	});
 	socket.on('vote:state', (s) => {
 		if (s.meetingId === meetingId && (!seen.votes || s.version >= seen.votes.version)) seen.votes = s;
 	});
 	socket.on('disconnect', () => seen.disconnects++);
-	const joined = await socket.emitWithAck('meeting:join', { meetingId });
+	const joined = await room.join();
 	if (!joined.ok) throw new Error(joined.code);
-	seen.meeting = joined.state;
-	return { socket, seen };
+	return { socket, seen, room };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

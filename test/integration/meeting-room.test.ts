@@ -6,9 +6,9 @@ import { startServer, DEMO_PASSWORD, type TestServer } from '../support/server';
 import { connectSocket, eventually, signIn, type TestSocket } from '../support/clients';
 import { createStranger, openTestDb } from '../support/db';
 import { nextMeeting } from '../support/meeting-fixture';
+import { followMeeting } from '../support/meeting-follower';
 import type { MeetingSnapshot } from '../../shared/meeting-state';
 import { timerRemainingMs } from '../../shared/meeting-state';
-import type { PresenceEntry } from '../../shared/events';
 
 let server: TestServer;
 let meetingId: string;
@@ -31,15 +31,12 @@ afterAll(async () => {
 	await server?.dispose();
 });
 
-/** A client that keeps the newest snapshot it was sent, as the browser does. */
+/** A client that keeps the room as the server's broadcasts make it, as the browser does. */
 async function participant(who: string) {
 	const socket = await connectSocket(server.url, cookies[who]);
 	sockets.push(socket);
-	const seen: { state: MeetingSnapshot | null } = { state: null };
-	socket.on('meeting:state', (s) => {
-		if (!seen.state || s.version >= seen.state.version) seen.state = s;
-	});
-	return { socket, seen };
+	const seen = followMeeting(socket, meetingId);
+	return { socket, seen, join: seen.join };
 }
 
 describe('the live meeting over Socket.IO', () => {
@@ -48,7 +45,7 @@ describe('the live meeting over Socket.IO', () => {
 		const member = await participant('member');
 		const executor = await participant('executor');
 		for (const p of [mod, member, executor]) {
-			const joined = await p.socket.emitWithAck('meeting:join', { meetingId });
+			const joined = await p.join();
 			expect(joined).toMatchObject({ ok: true, state: { meeting: { id: meetingId, status: 'SCHEDULED' } } });
 		}
 
@@ -74,9 +71,8 @@ describe('the live meeting over Socket.IO', () => {
 		}
 
 		const late = await participant('observer');
-		let present: PresenceEntry[] = [];
-		mod.socket.on('meeting:presence', (p) => (present = p.present));
-		const joined = await late.socket.emitWithAck('meeting:join', { meetingId });
+		const present = () => mod.seen.present;
+		const joined = await late.join();
 		if (!joined.ok) throw new Error(joined.code);
 		expect(joined.viewer).toMatchObject({ role: 'OBSERVER', canModerate: false, canParticipate: false });
 		expect(joined.state.version).toBe(version);
@@ -87,8 +83,12 @@ describe('the live meeting over Socket.IO', () => {
 		expect(left).toBeGreaterThan(590_000);
 		expect(left).toBeLessThanOrEqual(600_000);
 		expect(joined.state.quorum.sidesPresent).toEqual(['ENTREPRENEUR', 'EXPERT']);
-		await eventually(() => present.length === 4, 3000, 'four present');
-		expect(present.map((p) => p.side).sort()).toEqual(['ENTREPRENEUR', 'EXECUTOR', 'EXPERT', 'MEDIA']);
+		await eventually(() => present().length === 4, 3000, 'four present');
+		expect(
+			present()
+				.map((p) => p.side)
+				.sort()
+		).toEqual(['ENTREPRENEUR', 'EXECUTOR', 'EXPERT', 'MEDIA']);
 
 		// The moderator calls the next speaker; the observer, watching, sees it.
 		expect(await mod.socket.emitWithAck('meeting:queue', { meetingId, action: 'next' })).toMatchObject({ ok: true });
@@ -125,7 +125,8 @@ describe('the live meeting over Socket.IO', () => {
 		});
 		// A refused join does not put the stranger in the room.
 		let leaked = false;
-		stranger.socket.on('meeting:state', () => (leaked = true));
+		stranger.socket.on('meeting:patch', () => (leaked = true));
+		stranger.socket.on('meeting:room', () => (leaked = true));
 		const mod = await participant('moderator');
 		await mod.socket.emitWithAck('meeting:current', { meetingId, itemId: 'item-2' });
 		await new Promise((r) => setTimeout(r, 200));
@@ -135,7 +136,7 @@ describe('the live meeting over Socket.IO', () => {
 	it('rejects malformed and oversized payloads while serving everyone else', async () => {
 		const bad = await participant('member');
 		const watcher = await participant('executor');
-		await watcher.socket.emitWithAck('meeting:join', { meetingId });
+		await watcher.join();
 		const raw = bad.socket as unknown as { emit(e: string, p: unknown): void };
 		const send = (event: string, ...args: unknown[]) =>
 			(bad.socket as unknown as { emitWithAck(e: string, ...a: unknown[]): Promise<unknown> }).emitWithAck(event, ...args);

@@ -2,7 +2,7 @@
 // client receives, and what is broadcast after every change. Everything comes from the
 // database, so a restarted server answers exactly as before.
 import type { Db } from '../../db/client';
-import type { MeetingSnapshot, SpeakerTurnView } from '../../../shared/meeting-state';
+import type { MeetingSnapshot, MeetingViewer, SpeakerTurnView } from '../../../shared/meeting-state';
 import type { Actor } from '../access';
 import { DomainError } from '../errors';
 import { meetingAccess, viewerOf } from './meeting-access';
@@ -78,8 +78,14 @@ export async function meetingState(db: Db, meetingId: string, now = new Date()):
 	};
 }
 
-/** Joining: the snapshot and the viewer's rights; NOT_FOUND for strangers. */
-export async function joinMeeting(db: Db, actor: Actor, meetingId: string, now = new Date()) {
+/** Joining: the viewer's rights; NOT_FOUND for strangers. */
+export async function meetingViewer(db: Db, actor: Actor, meetingId: string): Promise<MeetingViewer> {
 	const { access } = await meetingAccess(db, actor, meetingId);
-	return { state: await meetingState(db, meetingId, now), viewer: viewerOf(actor, access) };
+	return viewerOf(actor, access);
+}
+
+/** Joining from a page: the snapshot and the viewer's rights; NOT_FOUND for strangers. */
+export async function joinMeeting(db: Db, actor: Actor, meetingId: string, now = new Date()) {
+	const viewer = await meetingViewer(db, actor, meetingId);
+	return { state: await meetingState(db, meetingId, now), viewer };
 }

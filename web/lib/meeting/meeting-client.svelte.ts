@@ -1,9 +1,11 @@
 // The live meeting in the browser: one Socket.IO connection that joins the meeting's room,
-// re-joins after every reconnect (and so receives the whole state again), keeps the newest
-// snapshot, and sends the moderator's and members' actions.
+// re-joins after every reconnect (and so receives the whole room again), applies the
+// server's patches to what it holds (shared/meeting-state.ts), and sends the moderator's
+// and members' actions.
 import { holdAppSocket, type AppSocket } from '$lib/realtime/app-socket';
 import type { Ack, ErrorCode, PresenceEntry } from '$shared/acks';
-import type { MeetingSnapshot, MeetingViewer } from '$shared/meeting-state';
+import type { MeetingPatch, MeetingRoomView, MeetingSnapshot, MeetingViewer } from '$shared/meeting-state';
+import { MeetingRoomFollower } from '$shared/meeting-room-follower';
 
 export type Connection = 'connecting' | 'live' | 'offline';
 
@@ -26,6 +28,8 @@ export class MeetingClient {
 	private release: (() => void) | null = null;
 	private ticker: ReturnType<typeof setInterval> | null = null;
 	private retry: ReturnType<typeof setTimeout> | null = null;
+	/** The room as the server's broadcasts made it (state and present mirror it). */
+	private room = new MeetingRoomFollower();
 
 	constructor(initial: { state: MeetingSnapshot; viewer: MeetingViewer }) {
 		this.state = initial.state;
@@ -44,15 +48,10 @@ export class MeetingClient {
 		this.socket = socket;
 		const listeners: [string, (...args: never[]) => void][] = [
 			['connect', () => void this.join()],
-			['disconnect', () => (this.connection = 'offline')],
-			['connect_error', () => (this.connection = 'offline')],
-			['meeting:state', (s: MeetingSnapshot) => this.accept(s)],
-			[
-				'meeting:presence',
-				(p: { meetingId: string; present: MeetingClient['present'] }) => {
-					if (p.meetingId === this.meetingId) this.present = p.present;
-				}
-			]
+			['disconnect', () => this.offline()],
+			['connect_error', () => this.offline()],
+			['meeting:room', (r: MeetingRoomView & { meetingId: string }) => r.meetingId === this.meetingId && this.take(r)],
+			['meeting:patch', (p: MeetingPatch) => p.meetingId === this.meetingId && this.patch(p)]
 		];
 		for (const [event, fn] of listeners) socket.on(event as 'connect', fn as () => void);
 		const onReconnecting = () => (this.connection = this.connection === 'live' ? 'offline' : this.connection);
@@ -66,10 +65,16 @@ export class MeetingClient {
 		this.ticker = setInterval(() => (this.now = Date.now() + this.offset), 250);
 	}
 
+	private offline(): void {
+		this.connection = 'offline';
+		this.room.joinSent(); // patches wait until the next join is answered
+	}
+
 	private async join(): Promise<void> {
 		if (this.retry) clearTimeout(this.retry);
 		this.retry = null;
 		this.connection = 'connecting';
+		this.room.joinSent();
 		const reply = await this.socket!.timeout(ACK_TIMEOUT_MS)
 			.emitWithAck('meeting:join', { meetingId: this.meetingId })
 			.catch(() => null);
@@ -81,18 +86,39 @@ export class MeetingClient {
 			return;
 		}
 		this.viewer = reply.viewer;
-		this.accept(reply.state, true);
+		this.take(reply);
 		this.connection = 'live';
 	}
 
-	/** Takes a snapshot from elsewhere (the page's data after a form action) if it is newer. */
-	offer(s: MeetingSnapshot): void {
-		if (s.version > this.state.version) this.accept(s);
+	/** The whole room: replaces what is held. */
+	private take(view: MeetingRoomView): void {
+		this.room.take(view);
+		this.mirror();
 	}
 
-	/** Keeps a snapshot unless a newer one already arrived (broadcasts may cross). */
-	private accept(s: MeetingSnapshot, force = false): void {
-		if (!force && s.version < this.state.version) return;
+	private patch(p: MeetingPatch): void {
+		const outcome = this.room.patch(p);
+		// A patch from another broadcast than the one held (not expected from one node):
+		// ask for the whole room again rather than guess.
+		if (outcome === 'rejoin') return void this.join();
+		if (outcome === 'applied') this.mirror();
+	}
+
+	private mirror(): void {
+		const view = this.room.view!;
+		if (view.present !== this.present) this.present = view.present;
+		this.setState(view.state);
+	}
+
+	/** Takes the page's data after a plain form action, if it is newer than what the socket
+	 * delivered. While the socket is live its next patch follows, so only the small parts are
+	 * taken; the lists stay as the server's broadcasts made them. */
+	offer(s: MeetingSnapshot): void {
+		if (s.version <= this.state.version) return;
+		this.setState(this.room.view === null ? s : { ...s, roster: this.state.roster, attendance: this.state.attendance });
+	}
+
+	private setState(s: MeetingSnapshot): void {
 		this.offset = Date.parse(s.serverNow) - Date.now();
 		this.now = Date.now() + this.offset;
 		this.state = s;

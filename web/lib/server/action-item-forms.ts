@@ -1,13 +1,12 @@
 // Form actions for action items, shared by the pages that show an item (My actions, the
 // item page, the group list): parse the post, call the domain, tell everyone concerned
-// (publishActionItemChange), then go back to `next` or answer the form. Refusals come back
+// (the live rooms, through the app context), then go back to `next` or answer the form. Refusals come back
 // in the one FormFailure shape (form-action.ts), with `which` naming the form.
 import { redirect } from '@sveltejs/kit';
 import type { ActionItemChange } from '$server/domain/action-items/change';
 import { changeStatus } from '$server/domain/action-items/status';
 import { createActionItem } from '$server/domain/action-items/create';
 import { editActionItem } from '$server/domain/action-items/edit';
-import { publishActionItemChange } from '$server/realtime/action-items';
 import { formAction } from '$lib/server/form-action';
 import { formTexts } from '$lib/server/form-data';
 import { safeNext } from '$lib/server/safe-next';
@@ -19,9 +18,8 @@ const nextOf = (form: FormData): string | null => {
 };
 
 async function published(locals: App.Locals, done: ActionItemChange) {
-	const { database, io } = locals.context;
-	// The change is committed; a failed broadcast must not turn it into an error page.
-	await publishActionItemChange(io, database.db, done).catch((e: unknown) => console.error(e));
+	// Committed: the live rooms hear (a failed broadcast is logged, never an error page).
+	await locals.context.live.actionItemChanged(done);
 	return done;
 }
 

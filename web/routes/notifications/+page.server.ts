@@ -1,5 +1,4 @@
 import { markRead, notificationsFor } from '$server/domain/action-items/notifications';
-import { userRoom } from '$server/realtime/action-items';
 import { requireUser } from '$lib/server/auth-guard';
 import { formAction, type FormContext } from '$lib/server/form-action';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,7 +11,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 /** Marks some (or all) of the user's notifications read; their other tabs' bells follow. */
 async function read({ db, user, locals }: FormContext, ids: string[] | undefined) {
 	const unread = await markRead(db, user.userId, ids);
-	locals.context.io?.to(userRoom(user.userId)).emit('notification:unread', { unread });
+	locals.context.live.unreadChanged(user.userId, unread);
 	return { unread };
 }
 

@@ -1,7 +1,6 @@
 import { checkIn } from '$server/domain/meetings/attendance';
 import { closeMeetingAndFreezeAgenda, startMeeting } from '$server/domain/meetings/lifecycle';
 import { joinMeeting } from '$server/domain/meetings/state';
-import { broadcastMeetingState } from '$server/realtime/meeting-room';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
 import { attempt } from '$lib/server/form-attempt';
@@ -16,19 +15,25 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 /** The changes a plain form can make; everyone in the room hears about them too. */
-async function change(event: RequestEvent, run: (meetingId: string, form: FormData) => Promise<unknown>) {
+async function change(
+	event: RequestEvent,
+	run: (meetingId: string, form: FormData) => Promise<unknown>,
+	/** Starting and closing also decide whether votes may be held. */
+	options: { votes?: boolean } = {}
+) {
 	requireUser(event.locals, event.url);
-	const { database, io } = event.locals.context;
 	const failed = await attempt(async () => run(event.params.id, await event.request.formData()));
-	if (!failed) await broadcastMeetingState(io, database.db, event.params.id);
+	if (!failed) await event.locals.context.live.meetingChanged(event.params.id, options);
 	return failed;
 }
 
 export const actions: Actions = {
-	start: (e) => change(e, (meetingId) => startMeeting(e.locals.context.database.db, e.locals.user!, { meetingId })),
+	start: (e) => change(e, (meetingId) => startMeeting(e.locals.context.database.db, e.locals.user!, { meetingId }), { votes: true }),
 	close: (e) =>
-		change(e, (meetingId) =>
-			closeMeetingAndFreezeAgenda(e.locals.context.database.db, e.locals.context.documents, e.locals.user!, { meetingId })
+		change(
+			e,
+			(meetingId) => closeMeetingAndFreezeAgenda(e.locals.context.database.db, e.locals.context.documents, e.locals.user!, { meetingId }),
+			{ votes: true }
 		),
 	checkin: (e) =>
 		change(e, (meetingId, form) =>

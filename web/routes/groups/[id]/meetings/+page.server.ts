@@ -1,7 +1,6 @@
 import { groupMeetings } from '$server/domain/meetings/listing';
 import { resetCalendarToken, saveSeries, SeriesInput } from '$server/domain/meetings/series';
 import { cancelOccurrence, moveOccurrence, restoreOccurrence } from '$server/domain/meetings/occurrences';
-import { broadcastMeetingState } from '$server/realtime/meeting-room';
 import { formatLocal } from '$server/domain/meetings/zoned-time';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
@@ -31,16 +30,16 @@ export const actions: Actions = {
 	move: formAction({ read: formTexts(['meetingId', 'date', 'time']) }, async (v, { db, user, locals }) => {
 		const meetingId = String(v.meetingId);
 		await moveOccurrence(db, user, meetingId, { date: String(v.date), time: String(v.time) });
-		await broadcastMeetingState(locals.context.io, db, meetingId);
+		await locals.context.live.meetingChanged(meetingId);
 		return { moved: meetingId };
 	}),
 	cancel: formAction({ read: formTexts(['meetingId']) }, async (v, { db, user, locals }) => {
 		await cancelOccurrence(db, user, String(v.meetingId));
-		await broadcastMeetingState(locals.context.io, db, String(v.meetingId));
+		await locals.context.live.meetingChanged(String(v.meetingId));
 	}),
 	restore: formAction({ read: formTexts(['meetingId']) }, async (v, { db, user, locals }) => {
 		await restoreOccurrence(db, user, String(v.meetingId));
-		await broadcastMeetingState(locals.context.io, db, String(v.meetingId));
+		await locals.context.live.meetingChanged(String(v.meetingId));
 	}),
 	feed: formAction(async (_, { db, user, params }) => {
 		await resetCalendarToken(db, user, params.id);

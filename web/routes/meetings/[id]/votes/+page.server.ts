@@ -5,7 +5,6 @@ import { DomainError, httpStatus } from '$server/domain/errors';
 import { meetingAccess } from '$server/domain/meetings/meeting-access';
 import { decideByConsensus } from '$server/domain/proposals/decisions';
 import { castBallot, closeVote, openVote, watchVotes } from '$server/domain/proposals/voting';
-import { broadcastVotes } from '$server/realtime/voting';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -20,14 +19,13 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 /** Runs one change; a refusal comes back to the page as its reason, a success to the page afresh. */
 async function change(event: RequestEvent, run: (form: FormData) => Promise<unknown>) {
 	requireUser(event.locals, event.url);
-	const { database, io } = event.locals.context;
 	try {
 		await run(await event.request.formData());
 	} catch (e) {
 		if (!(e instanceof DomainError)) throw e;
 		return fail(httpStatus(e.code), { error: e.fields?.form ?? e.code });
 	}
-	await broadcastVotes(io, database.db, event.params.id).catch((e) => console.error(e));
+	await event.locals.context.live.votesChanged(event.params.id);
 	redirect(303, `/meetings/${event.params.id}/votes`);
 }
 
