@@ -52,6 +52,10 @@ const OPTIONS: Record<string, [string, string]> = {
 	votes: ['2', 'votes during the window (Rahkar)'],
 	'vote-spread-ms': ['2000', 'each member votes within this long of seeing the vote open'],
 	'hands-per-minute': ['30', 'hands raised in the room per minute (Rahkar)'],
+	full: [
+		'all',
+		'participants whose agenda connection is a full stock provider; the others are thin (bench/lib/thin-participant.ts: the stock wire behaviour, presence echo included, without a copy of the document). Typists, observers and late arrivals are always full'
+	],
 	'per-process': ['100', 'participants per generator process'],
 	batch: ['20', 'participants connecting at once, per process']
 };
@@ -63,6 +67,8 @@ interface Settings {
 	perProcess: number;
 	batch: number;
 	late: number;
+	/** Full stock providers at most (Infinity: all). */
+	full: number;
 }
 
 function settings(options: Record<string, string>): Settings {
@@ -76,7 +82,7 @@ function settings(options: Record<string, string>): Settings {
 	};
 	const servers = get('servers').split(',') as ServerKind[];
 	for (const k of servers) if (!(k in serverTitles)) throw new Error(`meeting: unknown server "${k}" (rahkar, yws, hocuspocus)`);
-	return {
+	const result: Settings = {
 		sizes: get('sizes').split(',').map(Number),
 		servers,
 		load: {
@@ -93,8 +99,12 @@ function settings(options: Record<string, string>): Settings {
 		},
 		perProcess: Math.max(1, num('per-process')),
 		late: num('late'),
-		batch: Math.max(1, num('batch'))
+		batch: Math.max(1, num('batch')),
+		full: get('full') === 'all' ? Infinity : num('full')
 	};
+	if (result.full !== Infinity && result.servers.includes('hocuspocus'))
+		throw new Error('meeting: thin participants speak the y-websocket protocol; run Hocuspocus with --full all');
+	return result;
 }
 
 interface Latency {
@@ -175,6 +185,8 @@ interface Measurement {
 	sendLagP95: number;
 	sendLagMax: number;
 	saturated: { server: boolean; generator: boolean };
+	/** Participants whose agenda connection was thin (--full). */
+	thin: number;
 	serverOutputTail?: string;
 	/** BENCH_CPU_PROFILE: where the server's main thread spent the window. */
 	profile?: ProfileSummary;
@@ -244,6 +256,7 @@ async function measure(kind: ServerKind, n: number, s: Settings): Promise<Measur
 			side: fixture?.members[i].side ?? SIDES[i % SIDES.length],
 			typist: i < typists,
 			observer: observers.has(i),
+			thin: i >= s.full && i >= typists && !observers.has(i) && i < n - late,
 			cookie: fixture?.members[i].cookie
 		}));
 		const groups: Participant[][] = [];
@@ -459,6 +472,7 @@ async function measure(kind: ServerKind, n: number, s: Settings): Promise<Measur
 			sendLagP95,
 			sendLagMax: Math.max(...finals.map((f) => (Number.isNaN(f.lagMax) ? 0 : f.lagMax))),
 			saturated: { server: serverCpu >= SATURATED_CPU, generator: generatorCpu >= SATURATED_CPU || sendLagP95 > SATURATED_LAG_MS },
+			thin: participants.filter((p) => p.thin).length,
 			serverOutputTail: yjsConnected < n ? server.output().slice(-1500) : undefined
 		};
 	} finally {
@@ -646,8 +660,12 @@ export async function run(options: Record<string, string> = {}): Promise<void> {
 		}
 		if (rows.length === 0) continue;
 		const room = rows.map((m) => `${serverTitles[m.server]} ${m.room.states} states, ${(m.room.bytes / 1024).toFixed(1)} KB`).join('; ');
+		const thin = Number.isFinite(s.full) ? rows[0].thin : 0;
 		console.log(
-			`\n${n} participants (presence ${Math.round(rows[0].stateBytes)} bytes each as JSON; the whole room's presence at the end: ${room}):`
+			`\n${n} participants (presence ${Math.round(rows[0].stateBytes)} bytes each as JSON; the whole room's presence at the end: ${room}):` +
+				(thin > 0
+					? `\n${n - thin} full stock providers and ${thin} thin participants (the stock wire, presence echo included, no document copy): a server figure for the agenda's load, as BENCH.md describes`
+					: '')
 		);
 		console.log(tableFor(rows, s) + '\n');
 	}

@@ -13,6 +13,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { MeetingRoomFollower } from '../../shared/meeting-room-follower';
+import { caretParagraph, thinYjsClient } from './thin-participant';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events';
 import { MessageType } from '../../shared/collab';
@@ -133,7 +134,7 @@ class Member {
 		typists: number
 	) {
 		this.doc.clientID = clientIdOf(p.index);
-		this.yjs = yjsClient(target, this.doc, p.cookie);
+		this.yjs = p.thin ? thinYjsClient(target, this.doc, p.cookie) : yjsClient(target, this.doc, p.cookie);
 		this.yjs.awareness.setLocalStateField('user', presenceUser(p));
 		if (p.observer) {
 			this.edits = Array.from({ length: typists }, () => []);
@@ -164,6 +165,12 @@ class Member {
 
 	/** Finds the paragraph to type in (or to put the caret in) once the agenda has synced. */
 	findParagraph(): boolean {
+		if (this.p.thin) {
+			if (!this.yjs.synced()) return false;
+			this.paragraph ??= caretParagraph(this.doc.clientID);
+			this.yjs.awareness.setLocalStateField('cursor', caret(this.paragraph, this.paragraph.length));
+			return true;
+		}
 		const items = agendaItems(this.doc);
 		if (items.length < ITEM_COUNT) return false;
 		const slot = this.p.index % ITEM_COUNT;
@@ -492,7 +499,7 @@ function final() {
 		/** The whole room's presence as one awareness update (what a joiner is sent), as the
 		 * first member holds it at the end: states and bytes. */
 		room: (() => {
-			const a = members.find((x) => x.yjs.connected())?.yjs.awareness;
+			const a = members.find((x) => !x.p.thin && x.yjs.connected())?.yjs.awareness;
 			if (!a) return { states: 0, bytes: 0 };
 			const ids = [...a.getStates().keys()];
 			return { states: ids.length, bytes: encodeAwarenessUpdate(a, ids).byteLength };

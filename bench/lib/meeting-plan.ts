@@ -38,6 +38,9 @@ export interface Participant {
 	side: Side | null;
 	typist: boolean;
 	observer: boolean;
+	/** Its agenda connection is a thin participant (bench/lib/thin-participant.ts), not a
+	 * full stock provider; its Socket.IO client is the stock one all the same. */
+	thin?: boolean;
 	/** Rahkar: the member's Cookie header. */
 	cookie?: string;
 }
