@@ -9,13 +9,14 @@ import { parse as decode } from 'devalue';
 import { startServer, DEMO_PASSWORD, type TestServer } from '../support/server';
 import { signIn } from '../support/clients';
 import { demoGroups, openTestDb } from '../support/db';
-import { actorFor } from '../support/meeting-fixture';
+import { actorFor, nextMeeting } from '../support/meeting-fixture';
 import { createActionItem } from '../../server/domain/action-items/create';
 import type { FormFailure } from '../../shared/forms';
 
 let server: TestServer;
 let groupId: string;
 let itemId: string;
+let meetingId: string;
 const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -34,6 +35,7 @@ beforeAll(async () => {
 			dueDate: due
 		})
 	).itemId;
+	meetingId = (await nextMeeting(database.db)).id;
 	await database.close();
 	for (const who of ['admin', 'moderator', 'member', 'executor'])
 		cookies[who] = await signIn(server.url, `${who}@rahkar.example`, DEMO_PASSWORD);
@@ -140,6 +142,28 @@ describe('the form-action adapter', () => {
 		const item = await plainPost('executor', `/actions/${itemId}?/update`, { itemId, status: 'BLOCKED', reason: '', note: '' });
 		expect(item.status).toBe(400);
 		expect(item.html).toContain(`id="upd-${itemId}-reason-error"`);
+	});
+
+	it('gives the meeting room and its votes the same shape, shown on their pages without JavaScript too', async () => {
+		// The room: a member may not start the meeting.
+		expect(await post('member', `/meetings/${meetingId}?/start`, {})).toMatchObject({
+			type: 'failure',
+			status: 403,
+			data: { errors: { form: 'FORBIDDEN' }, values: {}, which: 'start' }
+		});
+		const room = await plainPost('member', `/meetings/${meetingId}?/start`, {});
+		expect(room.status).toBe(403);
+		expect(room.html).toContain('You may not do that in this meeting.');
+		// The votes: the domain's own code for the form (no such open vote to close).
+		const close = await post('moderator', `/meetings/${meetingId}/votes?/close`, { voteId: 'no-such-vote' });
+		expect(close).toMatchObject({
+			type: 'failure',
+			status: 400,
+			data: { errors: { form: 'vote_closed' }, values: { voteId: 'no-such-vote' }, which: 'close' }
+		});
+		const votes = await plainPost('moderator', `/meetings/${meetingId}/votes?/close`, { voteId: 'no-such-vote' });
+		expect(votes.status).toBe(400);
+		expect(votes.html).toContain('The vote is closed.');
 	});
 
 	it('keeps NOT_FOUND an error page: there is no form to answer on', async () => {

@@ -21,3 +21,10 @@ export function sentText(failure: FormFailure | null | undefined, name: string):
 	const v = failure?.values[name];
 	return typeof v === 'string' ? v : undefined;
 }
+
+/** What a refusal says about the form as a whole: its `form` code, or INVALID where it named
+ * only fields (for pages that show one line above their forms, as the meeting room does). */
+export function refusalOf(form: unknown, which?: string): string | null {
+	const failure = failureOf(form, which);
+	return failure ? (failure.errors.form ?? 'INVALID') : null;
+}

@@ -3,8 +3,9 @@ import { closeMeetingAndFreezeAgenda, startMeeting } from '$server/domain/meetin
 import { joinMeeting } from '$server/domain/meetings/state';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
-import { attempt } from '$lib/server/form-attempt';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { formAction } from '$lib/server/form-action';
+import { formTexts } from '$lib/server/form-data';
+import type { Actions, PageServerLoad } from './$types';
 
 // The page renders the whole state on the server, so it reads well before (or without)
 // JavaScript; the live client then takes over through Socket.IO.
@@ -14,29 +15,20 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	return { ...joined, me: { userId: user.userId, name: user.name } };
 };
 
-/** The changes a plain form can make; everyone in the room hears about them too. */
-async function change(
-	event: RequestEvent,
-	run: (meetingId: string, form: FormData) => Promise<unknown>,
-	/** Starting and closing also decide whether votes may be held. */
-	options: { votes?: boolean } = {}
-) {
-	requireUser(event.locals, event.url);
-	const failed = await attempt(async () => run(event.params.id, await event.request.formData()));
-	if (!failed) await event.locals.context.live.meetingChanged(event.params.id, options);
-	return failed;
-}
-
+// The changes a plain form can make; once committed, everyone in the room hears about them
+// (starting and closing also decide whether votes may be held). A refusal is the one form
+// failure (form-action.ts), shown above the room.
 export const actions: Actions = {
-	start: (e) => change(e, (meetingId) => startMeeting(e.locals.context.database.db, e.locals.user!, { meetingId }), { votes: true }),
-	close: (e) =>
-		change(
-			e,
-			(meetingId) => closeMeetingAndFreezeAgenda(e.locals.context.database.db, e.locals.context.documents, e.locals.user!, { meetingId }),
-			{ votes: true }
-		),
-	checkin: (e) =>
-		change(e, (meetingId, form) =>
-			checkIn(e.locals.context.database.db, e.locals.user!, { meetingId, present: form.get('present') !== 'false' })
-		)
+	start: formAction(async (_, { db, user, locals, params }) => {
+		await startMeeting(db, user, { meetingId: params.id });
+		await locals.context.live.meetingChanged(params.id, { votes: true });
+	}),
+	close: formAction(async (_, { db, user, locals, params }) => {
+		await closeMeetingAndFreezeAgenda(db, locals.context.documents, user, { meetingId: params.id });
+		await locals.context.live.meetingChanged(params.id, { votes: true });
+	}),
+	checkin: formAction({ read: formTexts(['present']) }, async (v, { db, user, locals, params }) => {
+		await checkIn(db, user, { meetingId: params.id, present: v.present !== 'false' });
+		await locals.context.live.meetingChanged(params.id);
+	})
 };

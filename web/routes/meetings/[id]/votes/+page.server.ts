@@ -1,13 +1,14 @@
 // The meeting's votes as a page of its own: what the voting panel shows, server-rendered, with
 // form actions — so voting works without JavaScript — and the same live client with it.
-import { fail, redirect } from '@sveltejs/kit';
-import { DomainError, httpStatus } from '$server/domain/errors';
+import { redirect } from '@sveltejs/kit';
 import { meetingAccess } from '$server/domain/meetings/meeting-access';
 import { decideByConsensus } from '$server/domain/proposals/decisions';
 import { castBallot, closeVote, openVote, watchVotes } from '$server/domain/proposals/voting';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { formAction } from '$lib/server/form-action';
+import { formTexts } from '$lib/server/form-data';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
@@ -16,43 +17,33 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	return { ...(await domainCall(() => watchVotes(db, user, params.id))), groupId };
 };
 
-/** Runs one change; a refusal comes back to the page as its reason, a success to the page afresh. */
-async function change(event: RequestEvent, run: (form: FormData) => Promise<unknown>) {
-	requireUser(event.locals, event.url);
-	try {
-		await run(await event.request.formData());
-	} catch (e) {
-		if (!(e instanceof DomainError)) throw e;
-		return fail(httpStatus(e.code), { error: e.fields?.form ?? e.code });
-	}
-	await event.locals.context.live.votesChanged(event.params.id);
-	redirect(303, `/meetings/${event.params.id}/votes`);
+/** After a committed change: the room hears, and the page is read afresh. (A refusal is the
+ * one form failure, form-action.ts, which the voting view shows.) */
+async function changed(locals: App.Locals, meetingId: string): Promise<never> {
+	await locals.context.live.votesChanged(meetingId);
+	redirect(303, `/meetings/${meetingId}/votes`);
 }
 
-const field = (form: FormData, name: string) => String(form.get(name) ?? '');
-
 export const actions: Actions = {
-	open: (e) =>
-		change(e, (f) =>
-			openVote(e.locals.context.database.db, e.locals.user!, { meetingId: e.params.id, proposalId: field(f, 'proposalId') })
-		),
-	cast: (e) =>
-		change(e, (f) =>
-			castBallot(e.locals.context.database.db, e.locals.user!, {
-				meetingId: e.params.id,
-				voteId: field(f, 'voteId'),
-				choice: field(f, 'choice') as never
-			})
-		),
-	close: (e) =>
-		change(e, (f) => closeVote(e.locals.context.database.db, e.locals.user!, { meetingId: e.params.id, voteId: field(f, 'voteId') })),
-	consensus: (e) =>
-		change(e, (f) =>
-			decideByConsensus(e.locals.context.database.db, e.locals.user!, {
-				meetingId: e.params.id,
-				proposalId: field(f, 'proposalId'),
-				outcome: field(f, 'outcome') as never,
-				text: field(f, 'text')
-			})
-		)
+	open: formAction({ read: formTexts(['proposalId']) }, async (v, { db, user, locals, params }) => {
+		await openVote(db, user, { meetingId: params.id, proposalId: String(v.proposalId) });
+		return changed(locals, params.id);
+	}),
+	cast: formAction({ read: formTexts(['voteId', 'choice']) }, async (v, { db, user, locals, params }) => {
+		await castBallot(db, user, { meetingId: params.id, voteId: String(v.voteId), choice: v.choice as never });
+		return changed(locals, params.id);
+	}),
+	close: formAction({ read: formTexts(['voteId']) }, async (v, { db, user, locals, params }) => {
+		await closeVote(db, user, { meetingId: params.id, voteId: String(v.voteId) });
+		return changed(locals, params.id);
+	}),
+	consensus: formAction({ read: formTexts(['proposalId', 'outcome', 'text']) }, async (v, { db, user, locals, params }) => {
+		await decideByConsensus(db, user, {
+			meetingId: params.id,
+			proposalId: String(v.proposalId),
+			outcome: v.outcome as never,
+			text: String(v.text)
+		});
+		return changed(locals, params.id);
+	})
 };
