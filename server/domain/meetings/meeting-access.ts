@@ -3,7 +3,7 @@
 import type { Db } from '../../db/client';
 import type { Side } from '../../../shared/sides';
 import type { MeetingViewer } from '../../../shared/meeting-state';
-import { groupAccess, type Actor, type GroupAccess } from '../access';
+import { accessFor, type Actor, type GroupAccess } from '../access';
 import { DomainError } from '../errors';
 
 export interface MeetingAccess {
@@ -14,12 +14,24 @@ export interface MeetingAccess {
 
 /** The meeting's group rights for the actor; NOT_FOUND for a meeting they may not see. */
 export async function meetingAccess(db: Db, actor: Actor, meetingId: string): Promise<MeetingAccess> {
-	const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { groupId: true } });
-	// The same answer for "no such meeting" and "not yours", so ids cannot be probed.
-	if (!meeting) throw new DomainError('NOT_FOUND', 'meeting not found');
-	const access = await groupAccess(db, actor, meeting.groupId).catch((error: unknown) => {
-		throw error instanceof DomainError && error.code === 'NOT_FOUND' ? new DomainError('NOT_FOUND', 'meeting not found') : error;
+	// One read for the meeting, its group's organisation and the actor's seat: every live
+	// action (a ballot, a hand) starts here, 500 of them in a second in a large room.
+	const meeting = await db.meeting.findUnique({
+		where: { id: meetingId },
+		select: {
+			groupId: true,
+			group: {
+				select: {
+					organisationId: true,
+					memberships: actor.personId ? { where: { personId: actor.personId }, select: { role: true, side: true } } : false
+				}
+			}
+		}
 	});
+	// The same answer for "no such meeting" and "not yours", so ids cannot be probed.
+	if (!meeting || meeting.group.organisationId !== actor.organisationId) throw new DomainError('NOT_FOUND', 'meeting not found');
+	const access = accessFor(meeting.groupId, actor.isAdmin, meeting.group.memberships?.[0] ?? null);
+	if (!access.canRead) throw new DomainError('NOT_FOUND', 'meeting not found');
 	return { meetingId, groupId: meeting.groupId, access };
 }
 

@@ -75,15 +75,18 @@ export async function castBallot(db: Db, actor: Actor, input: BallotPayload, now
 	const { personId, side } = await requireParticipant(db, actor, d.meetingId);
 	try {
 		await db.$transaction(async (tx) => {
+			// One statement counts the ballot and checks that it may be cast: the vote is open,
+			// the meeting live, the member checked in. Only a refusal reads more, to say why.
 			const counted = await tx.vote.updateMany({
-				where: { id: d.voteId, meetingId: d.meetingId, status: 'OPEN' },
+				where: {
+					id: d.voteId,
+					meetingId: d.meetingId,
+					status: 'OPEN',
+					meeting: { status: 'LIVE', attendance: { some: { personId } } }
+				},
 				data: { [TALLY[d.choice]]: { increment: 1 } }
 			});
-			if (counted.count !== 1) throw new DomainError('CONFLICT', 'vote_closed', { form: 'vote_closed' });
-			const meeting = await tx.meeting.findUnique({ where: { id: d.meetingId }, select: { status: true } });
-			if (meeting?.status !== 'LIVE') throw new DomainError('CONFLICT', 'not_live', { form: 'not_live' });
-			const present = await tx.attendance.count({ where: { meetingId: d.meetingId, personId } });
-			if (!present) throw new DomainError('FORBIDDEN', 'not_present', { form: 'not_present' });
+			if (counted.count !== 1) throw await ballotRefusal(tx, d.voteId, d.meetingId, personId);
 			await tx.ballot.create({ data: { voteId: d.voteId, personId, side, choice: d.choice, castAt: now } });
 		});
 	} catch (e) {
@@ -91,6 +94,15 @@ export async function castBallot(db: Db, actor: Actor, input: BallotPayload, now
 		throw e;
 	}
 	return { choice: d.choice };
+}
+
+/** Why a ballot was not counted, in the order the checks matter to the voter. */
+async function ballotRefusal(tx: Tx, voteId: string, meetingId: string, personId: string): Promise<DomainError> {
+	const vote = await tx.vote.findFirst({ where: { id: voteId, meetingId }, select: { status: true } });
+	if (vote?.status !== 'OPEN') return new DomainError('CONFLICT', 'vote_closed', { form: 'vote_closed' });
+	const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, select: { status: true } });
+	if (meeting?.status !== 'LIVE') return new DomainError('CONFLICT', 'not_live', { form: 'not_live' });
+	return new DomainError('FORBIDDEN', 'not_present', { form: 'not_present' });
 }
 
 /** The moderator closes the vote: the result follows from the tally, the quorum at this
