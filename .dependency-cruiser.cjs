@@ -1,7 +1,7 @@
 // The import boundaries `npm run check` enforces (dependency-cruiser): no cycles anywhere;
 // shared/ is the ground floor (imports nothing of server/ or web/); browser code never
 // imports server/, not even for types (view types live in shared/); pages never import
-// server/realtime (they tell the live rooms through the app context).
+// server/realtime (they tell the live rooms through locals.services.live).
 /** Files under web/ that run only on the server. */
 const serverSideWeb = ['\\.server\\.ts$', '^web/lib/server/', '^web/hooks\\.server\\.ts$', '/\\+server\\.ts$', '^web/app\\.d\\.ts$'];
 
@@ -31,7 +31,7 @@ module.exports = {
 		{
 			name: 'pages-do-not-broadcast',
 			severity: 'error',
-			comment: 'Pages tell the live rooms through locals.context.live (server/realtime/live-rooms.ts); they never import server/realtime.',
+			comment: 'Pages tell the live rooms through locals.services.live (server/realtime/live-rooms.ts); they never import server/realtime.',
 			from: { path: '^web/' },
 			to: { path: '^server/realtime/', dependencyTypesNot: ['type-only'] }
 		},

@@ -68,6 +68,25 @@ export default defineConfig(
 		}
 	},
 	{
+		// Pages reach the database through domain functions only: they hand `locals.services.db`
+		// on and never query it (no Prisma model calls or transactions in web/).
+		files: ['web/**/*.ts'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector:
+						"CallExpression > MemberExpression.callee[object.type='MemberExpression'][property.name=/^(findMany|findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|create|createMany|update|updateMany|upsert|delete|deleteMany|count|aggregate|groupBy)$/]",
+					message: 'A Prisma query in web/: move it into a domain function in server/domain and call that.'
+				},
+				{
+					selector: 'MemberExpression[property.name=/^\\$(transaction|queryRaw|executeRaw|queryRawUnsafe|executeRawUnsafe)$/]',
+					message: 'A Prisma transaction or raw query in web/: move it into a domain function in server/domain.'
+				}
+			]
+		}
+	},
+	{
 		rules: {
 			// Unused names are errors, except ones marked as deliberately unused.
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }]

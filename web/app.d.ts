@@ -1,11 +1,12 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { SessionUser } from '$server/auth/auth';
-import type { AppContext } from '$server/http/context';
+import type { Services } from '$server/http/services';
 
 declare global {
 	namespace App {
 		interface Locals {
-			context: AppContext;
+			/** The domain's door: the database handle, documents, live rooms (server/http/services.ts). */
+			services: Services;
 			user: SessionUser | null;
 		}
 		interface Error {

@@ -5,16 +5,17 @@ import { getLocale, getTextDirection } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { sessionUser } from '$server/auth/auth';
 import { appContext } from '$server/http/context';
+import { servicesOf } from '$server/http/services';
 import { malformedFormsAreBadRequests } from '$lib/server/form-data';
 
 /** Puts the server's services and the signed-in user (or null) on locals. When the
  * database cannot be reached, answers 503 with a plain explanation instead of a crash. */
 const session: Handle = async ({ event, resolve }) => {
-	event.locals.context = appContext();
+	const services = (event.locals.services = servicesOf(appContext()));
 	try {
-		event.locals.user = await sessionUser(event.locals.context.auth, event.request.headers);
+		event.locals.user = await sessionUser(services.auth, event.request.headers);
 	} catch (error) {
-		if (await event.locals.context.database.ping()) throw error;
+		if (await services.database.ping()) throw error;
 		return unavailable();
 	}
 	return resolve(event);

@@ -8,9 +8,9 @@ export const load: LayoutServerLoad = async ({ locals }) => ({
 				name: locals.user.name,
 				isAdmin: locals.user.isAdmin,
 				// Decides whether the databank is in the navigation; the pages check again.
-				databank: await databankLevel(locals.context.database.db, locals.user),
+				databank: await databankLevel(locals.services.db, locals.user),
 				// The bell's count; it stays live over Socket.IO after the page loads.
-				unread: await unreadCount(locals.context.database.db, locals.user.userId)
+				unread: await unreadCount(locals.services.db, locals.user.userId)
 			}
 		: null
 });

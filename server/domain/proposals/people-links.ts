@@ -31,6 +31,15 @@ export async function linkablePeople(db: Db, actor: Actor, groupId: string): Pro
 	});
 }
 
+/** The same for a proposal's edit form, with the people it links already: those stay
+ * selectable (after the others) even where the editor could not pick them. */
+export async function linkablePeopleKeeping(db: Db, actor: Actor, groupId: string, linked: string[]): Promise<LinkablePerson[]> {
+	const people = await linkablePeople(db, actor, groupId);
+	const missing = linked.filter((id) => !people.some((p) => p.id === id));
+	const extra = missing.length ? await db.person.findMany({ where: { id: { in: missing } }, select: { id: true, name: true } }) : [];
+	return [...people, ...extra];
+}
+
 /** Refuses links to people the actor may not see (INVALID on the `people` field). Links the
  * proposal already has stay allowed, so an edit by someone with fewer rights keeps them. */
 export async function checkLinks(

@@ -10,6 +10,7 @@
 import { error, fail, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { Db } from '$server/db/client';
+import type { Services } from '$server/http/services';
 import { DomainError, httpStatus } from '$server/domain/errors';
 import { parse } from '$server/domain/validation';
 import type { FormFailure } from '$shared/forms';
@@ -18,7 +19,10 @@ import { formObject } from './form-data';
 
 export interface FormContext {
 	user: NonNullable<App.Locals['user']>;
+	/** The domain's database handle (services.db). */
 	db: Db;
+	/** What the domain is reached through (server/http/services.ts): documents, the live rooms… */
+	services: Services;
 	locals: App.Locals;
 	/** The route's params (present: the route matched). */
 	params: Record<string, string>;
@@ -77,7 +81,8 @@ export function formAction<R, S extends z.ZodType | undefined>(
 		const values = options.read ? options.read(form) : formObject(form, options);
 		const ctx: FormContext = {
 			user,
-			db: locals.context.database.db,
+			db: locals.services.db,
+			services: locals.services,
 			locals,
 			params: event.params as Record<string, string>,
 			url,

@@ -3,8 +3,8 @@ import type { SessionUser } from '$server/auth/auth';
 
 /** Every closed meeting's current minutes for a group, oldest first (for one-file exports). */
 export async function wholeArchive(locals: App.Locals, user: SessionUser, groupId: string): Promise<MinutesView[]> {
-	const archive = await groupArchive(locals.context.database, user, groupId);
+	const archive = await groupArchive(locals.services.database, user, groupId);
 	const out: MinutesView[] = [];
-	for (const entry of archive.reverse()) out.push(await meetingMinutes(locals.context.database, user, entry.meetingId));
+	for (const entry of archive.reverse()) out.push(await meetingMinutes(locals.services.database, user, entry.meetingId));
 	return out;
 }

@@ -40,7 +40,7 @@ export async function runImport(
 	const user = requireUser(locals, url);
 	const which = dryRun ? 'check' : 'import';
 	if ('status' in upload) return { status: upload.status, data: { errors: upload.errors, values: {}, which, report: null } };
-	const report = await domainCall(() => importPeople(locals.context.database.db, user, upload.csv, { dryRun, onProgress }));
+	const report = await domainCall(() => importPeople(locals.services.db, user, upload.csv, { dryRun, onProgress }));
 	// A file with errors is a failed submission even on the import button: nothing was written.
 	return { status: report.errorCount ? 400 : 200, data: { report, fileName: upload.fileName, errors: {}, values: {}, which } };
 }

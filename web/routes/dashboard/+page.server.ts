@@ -5,6 +5,6 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	const db = locals.context.database.db;
+	const db = locals.services.db;
 	return { groups: await groupsForActor(db, user), meetings: await upcomingForActor(db, user), isAdmin: user.isAdmin, name: user.name };
 };

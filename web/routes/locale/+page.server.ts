@@ -14,7 +14,7 @@ export const actions: Actions = {
 		const locale = String(form.get('locale'));
 		if ((locales as readonly string[]).includes(locale)) {
 			setLocaleCookie(cookies, url, locale);
-			if (locals.user) await setPreferredLocale(locals.context.database.db, locals.user.userId, locale);
+			if (locals.user) await setPreferredLocale(locals.services.db, locals.user.userId, locale);
 		}
 		const next = form.get('next');
 		redirect(303, safeNext(typeof next === 'string' ? next : '/'));

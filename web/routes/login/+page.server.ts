@@ -21,8 +21,8 @@ export const actions: Actions = {
 		const parsed = SignInInput.safeParse({ email, password: form.get('password') });
 		if (!parsed.success) return refused(400, email, 'input');
 
-		const { database, auth } = locals.context;
-		const result = await signIn({ db: database.db, auth }, parsed.data, { address: getClientAddress(), headers: request.headers });
+		const { db, auth } = locals.services;
+		const result = await signIn({ db, auth }, parsed.data, { address: getClientAddress(), headers: request.headers });
 		if (!result.ok && result.reason === 'RATE_LIMITED') {
 			return refused(429, email, 'rate_limited', Math.ceil(result.retryAfterSeconds / 60));
 		}

@@ -8,9 +8,9 @@ export const load: PageServerLoad = () => redirect(303, '/');
 export const actions: Actions = {
 	default: async ({ request, cookies, locals, setHeaders }) => {
 		if (locals.user) {
-			applySetCookies(cookies, await signOut(locals.context.auth, request.headers));
+			applySetCookies(cookies, await signOut(locals.services.auth, request.headers));
 			// Sockets opened with this session (here and on other nodes) close now.
-			await locals.context.sessions.ended(locals.user.sessionId);
+			await locals.services.sessions.ended(locals.user.sessionId);
 		}
 		// The agenda's offline copies (IndexedDB) go too, even where the page's own clean-up
 		// could not run (no JavaScript); the app keeps nothing else in the browser's storage.

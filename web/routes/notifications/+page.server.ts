@@ -5,13 +5,13 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	return { notifications: await notificationsFor(locals.context.database.db, user.userId) };
+	return { notifications: await notificationsFor(locals.services.db, user.userId) };
 };
 
 /** Marks some (or all) of the user's notifications read; their other tabs' bells follow. */
-async function read({ db, user, locals }: FormContext, ids: string[] | undefined) {
+async function read({ db, user, services }: FormContext, ids: string[] | undefined) {
 	const unread = await markRead(db, user.userId, ids);
-	locals.context.live.unreadChanged(user.userId, unread);
+	services.live.unreadChanged(user.userId, unread);
 	return { unread };
 }
 

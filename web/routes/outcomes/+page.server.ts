@@ -6,5 +6,5 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	return { overview: await domainCall(() => outcomesOverview(locals.context.database.db, user, queryObject(url.searchParams, []))) };
+	return { overview: await domainCall(() => outcomesOverview(locals.services.db, user, queryObject(url.searchParams, []))) };
 };

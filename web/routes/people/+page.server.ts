@@ -7,7 +7,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	const db = locals.context.database.db;
+	const db = locals.services.db;
 	const result = await domainCall(() => searchPeople(db, user, queryObject(url.searchParams, ['fieldIds', 'roles', 'offers', 'seeks'])));
 	const [districts, fields] = await Promise.all([
 		result.rights.seeDetails ? listDistricts(db, user.organisationId) : [],

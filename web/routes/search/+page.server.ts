@@ -6,6 +6,6 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
 	const query = (url.searchParams.get('q') ?? '').slice(0, 200);
-	const hits = query.trim() ? await search(locals.context.database, user, query) : [];
-	return { query, hits, headings: await minutesHeadings(locals.context.database, hits) };
+	const hits = query.trim() ? await search(locals.services.database, user, query) : [];
+	return { query, hits, headings: await minutesHeadings(locals.services.database, hits) };
 };

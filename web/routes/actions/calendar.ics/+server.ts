@@ -9,7 +9,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const token = url.searchParams.get('token');
 	if (!token && !locals.user) error(401, { message: 'UNAUTHENTICATED' });
 	const who = token ? { token } : { actor: locals.user! };
-	const ics = await domainCall(() => ownerCalendar(locals.context.database.db, who, url.origin));
+	const ics = await domainCall(() => ownerCalendar(locals.services.db, who, url.origin));
 	return new Response(ics, {
 		headers: {
 			'content-type': 'text/calendar; charset=utf-8',

@@ -6,7 +6,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireAdmin(locals, url);
-	return { fields: await domainCall(() => managedFields(locals.context.database.db, user)) };
+	return { fields: await domainCall(() => managedFields(locals.services.db, user)) };
 };
 
 // Validated by the domain's FieldInput schema.

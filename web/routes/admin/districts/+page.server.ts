@@ -6,7 +6,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireAdmin(locals, url);
-	return { districts: await domainCall(() => managedDistricts(locals.context.database.db, user)) };
+	return { districts: await domainCall(() => managedDistricts(locals.services.db, user)) };
 };
 
 const numberOrNull = (v: unknown) => (v === '' || v === undefined ? null : v);

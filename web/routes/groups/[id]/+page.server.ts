@@ -7,7 +7,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	return { group: await domainCall(() => groupDetail(locals.context.database.db, user, params.id)), isAdmin: user.isAdmin };
+	return { group: await domainCall(() => groupDetail(locals.services.db, user, params.id)), isAdmin: user.isAdmin };
 };
 
 export const actions: Actions = {

@@ -11,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 // JavaScript; the live client then takes over through Socket.IO.
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const joined = await domainCall(() => joinMeeting(locals.context.database.db, user, params.id));
+	const joined = await domainCall(() => joinMeeting(locals.services.db, user, params.id));
 	return { ...joined, me: { userId: user.userId, name: user.name } };
 };
 
@@ -19,16 +19,16 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 // (starting and closing also decide whether votes may be held). A refusal is the one form
 // failure (form-action.ts), shown above the room.
 export const actions: Actions = {
-	start: formAction(async (_, { db, user, locals, params }) => {
+	start: formAction(async (_, { db, user, services, params }) => {
 		await startMeeting(db, user, { meetingId: params.id });
-		await locals.context.live.meetingChanged(params.id, { votes: true });
+		await services.live.meetingChanged(params.id, { votes: true });
 	}),
-	close: formAction(async (_, { db, user, locals, params }) => {
-		await closeMeetingAndFreezeAgenda(db, locals.context.documents, user, { meetingId: params.id });
-		await locals.context.live.meetingChanged(params.id, { votes: true });
+	close: formAction(async (_, { db, user, services, params }) => {
+		await closeMeetingAndFreezeAgenda(db, services.documents, user, { meetingId: params.id });
+		await services.live.meetingChanged(params.id, { votes: true });
 	}),
-	checkin: formAction({ read: formTexts(['present']) }, async (v, { db, user, locals, params }) => {
+	checkin: formAction({ read: formTexts(['present']) }, async (v, { db, user, services, params }) => {
 		await checkIn(db, user, { meetingId: params.id, present: v.present !== 'false' });
-		await locals.context.live.meetingChanged(params.id);
+		await services.live.meetingChanged(params.id);
 	})
 };

@@ -7,6 +7,6 @@ import type { PageServerLoad } from './$types';
 /** A stable link to one version of minutes (used by the agenda's approval item). */
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const at = await domainCall(() => minutesLocation(locals.context.database, user, params.minutesId));
+	const at = await domainCall(() => minutesLocation(locals.services.database, user, params.minutesId));
 	redirect(303, `/meetings/${at.meetingId}/minutes?version=${at.version}`);
 };

@@ -6,7 +6,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	return { preferences: await preferences(locals.context.database.db, user.userId) };
+	return { preferences: await preferences(locals.services.db, user.userId) };
 };
 
 export const actions: Actions = {

@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const db = locals.context.database.db;
+	const db = locals.services.db;
 	const [outcome, actionItems] = await domainCall(() =>
 		Promise.all([outcomeDetail(db, user, params.id), linkedActionItems(db, user, { outcomeId: params.id })])
 	);

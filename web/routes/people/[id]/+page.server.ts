@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const db = locals.context.database.db;
+	const db = locals.services.db;
 	const profile = await domainCall(() => personProfile(db, user, params.id));
 	const p = profile.person;
 	const suggest = profile.rights.link && 'consent' in p && p.consent && !p.archived;

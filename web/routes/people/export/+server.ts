@@ -19,7 +19,7 @@ const csvResponse = (body: string, name: string) =>
 /** The databank as CSV (administrators), filtered like the list page; `?template` sends the header row only. */
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	const db = locals.context.database.db;
+	const db = locals.services.db;
 	if (url.searchParams.has('template')) {
 		await domainCall(() => requireDatabankRight(db, user, 'manage'));
 		return csvResponse(csvFile(CSV_COLUMNS, []), 'rahkar-people-template.csv');

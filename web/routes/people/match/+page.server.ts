@@ -9,7 +9,7 @@ import type { PageServerLoad } from './$types';
 /** Suggestions for an idea described by its fields, district and needs (a GET form). */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	const db = locals.context.database.db;
+	const db = locals.services.db;
 	await domainCall(() => requireDatabankRight(db, user, 'link'));
 	const idea = queryObject(url.searchParams, ['fieldIds', 'seeks']) as { fieldIds: string[]; seeks: string[]; districtId?: string };
 	const asked = idea.fieldIds.length > 0;

@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireAdmin(locals, url);
-	const db = locals.context.database.db;
+	const db = locals.services.db;
 	return { districts: await listDistricts(db, user.organisationId), fields: await listFields(db, user.organisationId) };
 };
 

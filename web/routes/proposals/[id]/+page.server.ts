@@ -12,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const db = locals.context.database.db;
+	const db = locals.services.db;
 	const [proposal, actionItems] = await domainCall(() =>
 		Promise.all([proposalDetail(db, user, params.id), linkedActionItems(db, user, { proposalId: params.id })])
 	);

@@ -11,7 +11,7 @@ const FILTERS = ['owner', 'side', 'status', 'due', 'from', 'to'];
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const db = locals.context.database.db;
+	const db = locals.services.db;
 	const query = Object.fromEntries(Object.entries(queryObject(url.searchParams, [])).filter(([k]) => FILTERS.includes(k)));
 	// A hand-edited query with a bad value shows the whole list rather than an error page.
 	const list = await domainCall(() =>

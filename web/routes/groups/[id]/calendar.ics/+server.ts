@@ -6,7 +6,7 @@ import { authoriseFeed, groupCalendar } from '$server/domain/meetings/calendar';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params, url }) => {
-	const db = locals.context.database.db;
+	const db = locals.services.db;
 	try {
 		await authoriseFeed(db, params.id, locals.user, url.searchParams.get('token'));
 	} catch (e) {

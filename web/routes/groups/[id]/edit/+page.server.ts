@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const db = locals.context.database.db;
+	const db = locals.services.db;
 	const group = await domainCall(() => groupForEdit(db, user, params.id));
 	return { group, districts: await listDistricts(db, user.organisationId), fields: await listFields(db, user.organisationId) };
 };

@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const data = await domainCall(() => groupMeetings(locals.context.database.db, user, params.id));
+	const data = await domainCall(() => groupMeetings(locals.services.db, user, params.id));
 	const token = data.series?.calendarToken;
 	return {
 		...data,
@@ -27,19 +27,19 @@ export const actions: Actions = {
 		await saveSeries(db, user, params.id, input);
 		return { saved: true };
 	}),
-	move: formAction({ read: formTexts(['meetingId', 'date', 'time']) }, async (v, { db, user, locals }) => {
+	move: formAction({ read: formTexts(['meetingId', 'date', 'time']) }, async (v, { db, user, services }) => {
 		const meetingId = String(v.meetingId);
 		await moveOccurrence(db, user, meetingId, { date: String(v.date), time: String(v.time) });
-		await locals.context.live.meetingChanged(meetingId);
+		await services.live.meetingChanged(meetingId);
 		return { moved: meetingId };
 	}),
-	cancel: formAction({ read: formTexts(['meetingId']) }, async (v, { db, user, locals }) => {
+	cancel: formAction({ read: formTexts(['meetingId']) }, async (v, { db, user, services }) => {
 		await cancelOccurrence(db, user, String(v.meetingId));
-		await locals.context.live.meetingChanged(String(v.meetingId));
+		await services.live.meetingChanged(String(v.meetingId));
 	}),
-	restore: formAction({ read: formTexts(['meetingId']) }, async (v, { db, user, locals }) => {
+	restore: formAction({ read: formTexts(['meetingId']) }, async (v, { db, user, services }) => {
 		await restoreOccurrence(db, user, String(v.meetingId));
-		await locals.context.live.meetingChanged(String(v.meetingId));
+		await services.live.meetingChanged(String(v.meetingId));
 	}),
 	feed: formAction(async (_, { db, user, params }) => {
 		await resetCalendarToken(db, user, params.id);

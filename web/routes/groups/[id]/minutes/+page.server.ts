@@ -6,7 +6,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const { database } = locals.context;
-	const group = await domainCall(() => groupDetail(database.db, user, params.id));
+	const { db, database } = locals.services;
+	const group = await domainCall(() => groupDetail(db, user, params.id));
 	return { group: { id: group.id, name: group.name }, archive: await domainCall(() => groupArchive(database, user, params.id)) };
 };

@@ -6,7 +6,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	return { board: await domainCall(() => proposalBoard(locals.context.database.db, user, params.id)) };
+	return { board: await domainCall(() => proposalBoard(locals.services.db, user, params.id)) };
 };
 
 export const actions: Actions = {

@@ -11,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
  * side and whose fields meet the group's; with a name, anyone active who matches. */
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const db = locals.context.database.db;
+	const db = locals.services.db;
 	const group = await domainCall(() => groupDetail(db, user, params.id));
 	const asked = url.searchParams.get('side');
 	const side: Side = (SIDES as readonly string[]).includes(asked ?? '')

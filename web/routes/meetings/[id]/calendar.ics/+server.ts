@@ -7,7 +7,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	if (!locals.user) error(401, { message: 'UNAUTHENTICATED' });
 	const user = locals.user;
-	const ics = await domainCall(() => meetingCalendar(locals.context.database.db, user, params.id, url.origin));
+	const ics = await domainCall(() => meetingCalendar(locals.services.db, user, params.id, url.origin));
 	return new Response(ics, {
 		headers: {
 			'content-type': 'text/calendar; charset=utf-8',

@@ -15,7 +15,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const version = Number(url.searchParams.get('version')) || undefined;
-	return { minutes: await domainCall(() => meetingMinutes(locals.context.database, user, params.id, version)) };
+	return { minutes: await domainCall(() => meetingMinutes(locals.services.database, user, params.id, version)) };
 };
 
 /** The correction form: remarks, and a title and notes field per agenda item. */
@@ -37,17 +37,17 @@ async function withMinutes(event: RequestEvent, done: string, run: (minutesId: s
 }
 
 export const actions: Actions = {
-	correct: (e) => withMinutes(e, 'correct', (id, form) => correctDraft(e.locals.context.database, e.locals.user!, id, correction(form))),
+	correct: (e) => withMinutes(e, 'correct', (id, form) => correctDraft(e.locals.services.database, e.locals.user!, id, correction(form))),
 	archive: (e) =>
-		withMinutes(e, 'archive', (id) => archiveMinutes(e.locals.context.database, e.locals.context.documents, e.locals.user!, id)),
+		withMinutes(e, 'archive', (id) => archiveMinutes(e.locals.services.database, e.locals.services.documents, e.locals.user!, id)),
 	amend: (e) =>
 		withMinutes(e, 'amend', (id, form) =>
-			amendMinutes(e.locals.context.database, e.locals.context.documents, e.locals.user!, id, {
+			amendMinutes(e.locals.services.database, e.locals.services.documents, e.locals.user!, id, {
 				reason: String(form.get('reason') ?? ''),
 				change: correction(form)
 			})
 		),
-	approve: (e) => withMinutes(e, 'approve', (id) => approveMinutes(e.locals.context.database, e.locals.user!, id)),
+	approve: (e) => withMinutes(e, 'approve', (id) => approveMinutes(e.locals.services.database, e.locals.user!, id)),
 	approveGroup: (e) =>
-		withMinutes(e, 'approveGroup', (id) => approveMinutes(e.locals.context.database, e.locals.user!, id, { asGroup: true }))
+		withMinutes(e, 'approveGroup', (id) => approveMinutes(e.locals.services.database, e.locals.user!, id, { asGroup: true }))
 };

@@ -4,6 +4,7 @@ import { redirect } from '@sveltejs/kit';
 import { meetingAccess } from '$server/domain/meetings/meeting-access';
 import { decideByConsensus } from '$server/domain/proposals/decisions';
 import { castBallot, closeVote, openVote, watchVotes } from '$server/domain/proposals/voting';
+import type { Services } from '$server/http/services';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
 import { formAction } from '$lib/server/form-action';
@@ -12,38 +13,38 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const db = locals.context.database.db;
+	const db = locals.services.db;
 	const { groupId } = await domainCall(() => meetingAccess(db, user, params.id));
 	return { ...(await domainCall(() => watchVotes(db, user, params.id))), groupId };
 };
 
 /** After a committed change: the room hears, and the page is read afresh. (A refusal is the
  * one form failure, form-action.ts, which the voting view shows.) */
-async function changed(locals: App.Locals, meetingId: string): Promise<never> {
-	await locals.context.live.votesChanged(meetingId);
+async function changed(services: Services, meetingId: string): Promise<never> {
+	await services.live.votesChanged(meetingId);
 	redirect(303, `/meetings/${meetingId}/votes`);
 }
 
 export const actions: Actions = {
-	open: formAction({ read: formTexts(['proposalId']) }, async (v, { db, user, locals, params }) => {
+	open: formAction({ read: formTexts(['proposalId']) }, async (v, { db, user, services, params }) => {
 		await openVote(db, user, { meetingId: params.id, proposalId: String(v.proposalId) });
-		return changed(locals, params.id);
+		return changed(services, params.id);
 	}),
-	cast: formAction({ read: formTexts(['voteId', 'choice']) }, async (v, { db, user, locals, params }) => {
+	cast: formAction({ read: formTexts(['voteId', 'choice']) }, async (v, { db, user, services, params }) => {
 		await castBallot(db, user, { meetingId: params.id, voteId: String(v.voteId), choice: v.choice as never });
-		return changed(locals, params.id);
+		return changed(services, params.id);
 	}),
-	close: formAction({ read: formTexts(['voteId']) }, async (v, { db, user, locals, params }) => {
+	close: formAction({ read: formTexts(['voteId']) }, async (v, { db, user, services, params }) => {
 		await closeVote(db, user, { meetingId: params.id, voteId: String(v.voteId) });
-		return changed(locals, params.id);
+		return changed(services, params.id);
 	}),
-	consensus: formAction({ read: formTexts(['proposalId', 'outcome', 'text']) }, async (v, { db, user, locals, params }) => {
+	consensus: formAction({ read: formTexts(['proposalId', 'outcome', 'text']) }, async (v, { db, user, services, params }) => {
 		await decideByConsensus(db, user, {
 			meetingId: params.id,
 			proposalId: String(v.proposalId),
 			outcome: v.outcome as never,
 			text: String(v.text)
 		});
-		return changed(locals, params.id);
+		return changed(services, params.id);
 	})
 };

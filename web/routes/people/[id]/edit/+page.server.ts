@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const db = locals.context.database.db;
+	const db = locals.services.db;
 	const person = await domainCall(() => personForEdit(db, user, params.id));
 	// Archived terms the person already carries stay on offer, so an edit does not drop them.
 	const [districts, fields] = await Promise.all([

@@ -16,7 +16,7 @@ export const POST: RequestHandler = async ({ locals, url, request }) => {
 	const user = requireUser(locals, url);
 	const mode = url.searchParams.get('mode');
 	if (mode !== 'check' && mode !== 'import') error(400, { message: 'INVALID' });
-	await domainCall(() => requireDatabankRight(locals.context.database.db, user, 'manage'));
+	await domainCall(() => requireDatabankRight(locals.services.db, user, 'manage'));
 	// The whole upload is read before the answer starts: browsers do not expect one earlier.
 	const upload = await readUpload(request);
 

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { proposalForEdit, reviseProposal } from '$server/domain/proposals/proposals';
-import { linkablePeople } from '$server/domain/proposals/people-links';
+import { linkablePeopleKeeping } from '$server/domain/proposals/people-links';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
 import { formAction } from '$lib/server/form-action';
@@ -9,13 +9,16 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const db = locals.context.database.db;
+	const db = locals.services.db;
 	const proposal = await domainCall(() => proposalForEdit(db, user, params.id));
-	const people = await linkablePeople(db, user, proposal.groupId);
 	// Linked people the editor could not pick themselves stay selectable.
-	const missing = proposal.people.filter((l) => !people.some((p) => p.id === l.personId)).map((l) => l.personId);
-	const extra = missing.length ? await db.person.findMany({ where: { id: { in: missing } }, select: { id: true, name: true } }) : [];
-	return { proposal, people: [...people, ...extra] };
+	const people = await linkablePeopleKeeping(
+		db,
+		user,
+		proposal.groupId,
+		proposal.people.map((l) => l.personId)
+	);
+	return { proposal, people };
 };
 
 export const actions: Actions = {

@@ -8,5 +8,5 @@ const num = (v: string | null) => (v && /^\d{1,6}$/.test(v) ? Number(v) : undefi
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const range = { from: num(url.searchParams.get('from')), to: num(url.searchParams.get('to')) };
-	return { compare: await domainCall(() => compareRevisions(locals.context.database.db, user, params.id, range)) };
+	return { compare: await domainCall(() => compareRevisions(locals.services.db, user, params.id, range)) };
 };

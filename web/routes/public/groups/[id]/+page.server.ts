@@ -4,7 +4,7 @@ import { domainCall } from '$lib/server/domain-call';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
-	const page = await domainCall(() => publicOutcomes(locals.context.database.db, params.id));
+	const page = await domainCall(() => publicOutcomes(locals.services.db, params.id));
 	// The same for every anonymous reader, so a short shared cache is fine; a signed-in
 	// reader's page carries their name (the layout), so no cache may keep it. Vary: Cookie
 	// (and Accept-Language, which picks the language) keeps a shared cache from answering

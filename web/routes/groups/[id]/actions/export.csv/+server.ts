@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const filter = queryObject(url.searchParams, []);
-	const { csv } = await domainCall(() => exportGroupActionItems(locals.context.database.db, user, params.id, filter, url.origin));
+	const { csv } = await domainCall(() => exportGroupActionItems(locals.services.db, user, params.id, filter, url.origin));
 	return new Response(csv, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',

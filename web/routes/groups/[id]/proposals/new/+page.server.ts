@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const db = locals.context.database.db;
+	const db = locals.services.db;
 	const group = await domainCall(() => groupToFileIn(db, user, params.id));
 	// Raised from a meeting's agenda item: the meeting room links here with these.
 	const from = { meetingId: url.searchParams.get('meeting') ?? '', agendaItemId: url.searchParams.get('item') ?? '' };
@@ -27,10 +27,10 @@ export const actions: Actions = {
 				submit: form.get('submit') === '1'
 			})
 		},
-		async (values, { db, user, params, locals }) => {
+		async (values, { db, user, params, services }) => {
 			const { id } = await fileProposal(db, user, params.id, values as Parameters<typeof fileProposal>[3]);
 			// The proposal is filed either way; a failed agenda link is only logged.
-			if (values.agendaItemId) await linkAgendaItem(db, locals.context.documents, id).catch((e) => console.error(e));
+			if (values.agendaItemId) await linkAgendaItem(db, services.documents, id).catch((e) => console.error(e));
 			redirect(303, `/proposals/${id}`);
 		}
 	)

@@ -7,7 +7,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const mins = await domainCall(() =>
-		meetingMinutes(locals.context.database, user, params.id, Number(url.searchParams.get('version')) || undefined)
+		meetingMinutes(locals.services.database, user, params.id, Number(url.searchParams.get('version')) || undefined)
 	);
 	const body = minutesMarkdown(mins.record, mins);
 	return new Response(body, {
