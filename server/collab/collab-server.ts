@@ -9,7 +9,7 @@ import type { Actor } from '../domain/access';
 import type { DocumentAccess } from '../domain/documents';
 import { DomainError } from '../domain/errors';
 import { ProtocolError, type Peer, type Room } from './room';
-import type { RoomRegistry } from './registry';
+import type { RoomLease, RoomRegistry } from './registry';
 import type { SessionSockets } from '../auth/session-sockets';
 
 export const COLLAB_PATH = '/collab/';
@@ -95,12 +95,11 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
 		ws.on('error', () => ws.terminate());
 		alive.add(ws);
 		let untrack: (() => void) | null = null;
+		let lease: RoomLease | null = null;
 		ws.on('close', () => {
 			untrack?.();
-			if (room && peer) {
-				room.leave(peer);
-				if (room.peers.size === 0) deps.registry.scheduleEviction(room);
-			}
+			if (room && peer) room.leave(peer);
+			lease?.release();
 		});
 
 		try {
@@ -113,13 +112,15 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
 			// would be missed by the room's reconnectAll: the epoch says so afterwards.
 			const epoch = deps.registry.rightsEpoch(name);
 			const access = await deps.authorize(actor, name);
-			const opened = await deps.registry.open(name);
+			const held = await deps.registry.acquire(name);
 			if (ws.readyState !== ws.OPEN || deps.registry.rightsEpoch(name) !== epoch) {
-				if (opened.peers.size === 0) deps.registry.scheduleEviction(opened);
+				held.release();
 				if (ws.readyState === ws.OPEN) ws.close(CloseCode.rightsChanged, 'rights changed');
 				return;
 			}
-			room = opened;
+			// From here the connection's close releases it.
+			lease = held;
+			room = held.room;
 			peer = {
 				userId: actor.userId,
 				canEdit: access.canEdit,
@@ -157,11 +158,11 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
 			return true;
 		},
 		async change(name, edit) {
-			const room = await deps.registry.open(name);
+			const lease = await deps.registry.acquire(name);
 			try {
-				await room.change(edit);
+				await lease.room.change(edit);
 			} finally {
-				if (room.peers.size === 0) deps.registry.scheduleEviction(room);
+				lease.release();
 			}
 		},
 		async reconnectAll(name) {

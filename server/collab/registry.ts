@@ -1,16 +1,26 @@
-// Loads each document once, hands out its Room, and evicts rooms nobody uses.
+// Loads each document once and hands out leases on its Room; the registry alone decides
+// when a room leaves memory: a grace period after its last lease was released.
 import { Room } from './room';
 import type { DocumentStore } from './store';
 import type { DocumentRelay } from './relay';
 
-/** How long an empty room stays in memory in case someone comes back. */
+/** How long a room nobody holds stays in memory in case someone comes back. */
 const IDLE_MS = 15_000;
+
+/** A hold on a document's room (a connection, a server-side change): while any is held the
+ * room stays loaded. Release it exactly once when done; a second release does nothing. */
+export interface RoomLease {
+	readonly room: Room;
+	release(): void;
+}
 
 export class RoomRegistry {
 	private rooms = new Map<string, Promise<Room>>();
 	/** Rooms that finished loading, to tell an old room from its replacement. */
 	private live = new Map<string, Room>();
 	private idleTimers = new Map<string, NodeJS.Timeout>();
+	/** How many leases each loaded room has out. */
+	private holds = new Map<Room, number>();
 	/** Per document, how many times its readers' rights changed (never pruned: a number per
 	 * document whose rights changed while this process ran). */
 	private epochs = new Map<string, number>();
@@ -18,7 +28,8 @@ export class RoomRegistry {
 	constructor(
 		private readonly store: DocumentStore,
 		private readonly onError: (error: unknown) => void = console.error,
-		private readonly relay: DocumentRelay | null = null
+		private readonly relay: DocumentRelay | null = null,
+		private readonly idleMs = IDLE_MS
 	) {
 		relay?.onControl((name, action) => {
 			if (action === 'reconnect') this.rightsChanged(name);
@@ -28,8 +39,32 @@ export class RoomRegistry {
 		});
 	}
 
+	/** A lease on the document's room, loading it from the store on first use. */
+	async acquire(name: string): Promise<RoomLease> {
+		const room = await this.open(name);
+		this.holds.set(room, (this.holds.get(room) ?? 0) + 1);
+		// A release elsewhere may have started the grace period while this one waited.
+		this.cancelEviction(name);
+		let released = false;
+		return {
+			room,
+			release: () => {
+				if (released) return;
+				released = true;
+				this.release(room);
+			}
+		};
+	}
+
+	private release(room: Room): void {
+		const left = (this.holds.get(room) ?? 1) - 1;
+		if (left > 0) return void this.holds.set(room, left);
+		this.holds.delete(room);
+		this.scheduleEviction(room);
+	}
+
 	/** The room for a document, loading it from the store on first use. */
-	open(name: string): Promise<Room> {
+	private open(name: string): Promise<Room> {
 		this.cancelEviction(name);
 		let room = this.rooms.get(name);
 		if (!room) {
@@ -67,18 +102,18 @@ export class RoomRegistry {
 		void this.relay?.leave(room.name).catch(this.onError);
 	}
 
-	/** Call when a room's last peer left; the room is closed after a grace period. */
-	scheduleEviction(room: Room): void {
+	/** After a room's last lease: it is closed after a grace period unless leased again. */
+	private scheduleEviction(room: Room): void {
 		if (this.live.get(room.name) !== room) return; // already replaced or forgotten
 		this.cancelEviction(room.name);
 		const timer = setTimeout(() => {
 			this.idleTimers.delete(room.name);
-			if (room.peers.size > 0 || this.live.get(room.name) !== room) return;
+			if (this.holds.has(room) || this.live.get(room.name) !== room) return;
 			this.rooms.delete(room.name);
 			this.live.delete(room.name);
 			void this.relay?.leave(room.name).catch(this.onError);
 			room.close().catch(this.onError);
-		}, IDLE_MS);
+		}, this.idleMs);
 		timer.unref();
 		this.idleTimers.set(room.name, timer);
 	}
@@ -122,6 +157,7 @@ export class RoomRegistry {
 	async closeAll(): Promise<void> {
 		for (const timer of this.idleTimers.values()) clearTimeout(timer);
 		this.idleTimers.clear();
+		this.holds.clear();
 		const rooms = await Promise.allSettled(this.rooms.values());
 		this.rooms.clear();
 		this.live.clear();

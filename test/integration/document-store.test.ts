@@ -8,7 +8,9 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { openDatabase, type Database } from '../../server/db/client';
 import { prismaDocumentStore } from '../../server/collab/store';
+import { RoomRegistry } from '../../server/collab/registry';
 import { scratchPostgres } from '../support/db';
+import { eventually } from '../support/clients';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -145,6 +147,31 @@ for (const [label, open] of [
 		});
 	});
 }
+
+describe('collab rooms as leases (server/collab/registry.ts)', () => {
+	it('keeps a room while any lease holds it, peers or none, and evicts it a grace period after the last release', async () => {
+		const database = await sqlite();
+		const registry = new RoomRegistry(prismaDocumentStore(database.db, database.provider), console.error, null, 50);
+		const connection = await registry.acquire('d-lease');
+		const change = await registry.acquire('d-lease');
+		expect(change.room).toBe(connection.room);
+		// The last connection goes while a server-side change still holds the room (no peers):
+		// it stays, well past the grace period. A second release of one lease counts nothing.
+		connection.release();
+		connection.release();
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(registry.loaded('d-lease')).toBe(change.room);
+		await change.room.change((doc) => doc.getText('t').insert(0, 'kept'));
+		change.release();
+		await eventually(() => registry.size === 0, 2000, 'the room evicted after its last lease');
+		// The next lease loads it again, with what was stored.
+		const again = await registry.acquire('d-lease');
+		expect(again.room).not.toBe(change.room);
+		expect(again.room.doc.getText('t').toString()).toBe('kept');
+		again.release();
+		await registry.closeAll();
+	});
+});
 
 describe('document store on PostgreSQL, with another node', () => {
 	it('loads every update when another node compacts between the reads of the snapshot and of the log', async () => {
