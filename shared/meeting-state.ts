@@ -153,8 +153,8 @@ export interface MeetingPatch {
 	/** The broadcast this patch follows, and the one it makes. */
 	base: string;
 	tag: string;
-	/** Everything but the long lists, whole. */
-	core: MeetingStateCore;
+	/** The parts that changed (each whole), with the version and the server's clock always. */
+	core: Partial<MeetingStateCore> & Pick<MeetingStateCore, 'version' | 'serverNow'>;
 	roster?: ListChange<RosterEntry>;
 	attendance?: ListChange<AttendanceEntry>;
 	present?: ListChange<PresenceEntry>;
@@ -189,6 +189,13 @@ const byUser = (e: PresenceEntry) => e.userId;
 const checkInOrder = (a: AttendanceEntry, b: AttendanceEntry) =>
 	a.checkedInAt < b.checkedInAt ? -1 : a.checkedInAt > b.checkedInAt ? 1 : 0;
 
+/** A part as compared for a patch: the follow-ups' read time (`stamp`, and `asOf` while the
+ * meeting is live) moves with every read and is no change by itself. */
+function comparable<K extends keyof MeetingStateCore>(key: K, value: MeetingStateCore[K]): unknown {
+	if (key !== 'followUps' || !value) return value;
+	return { ...(value as FollowUpsView), stamp: 0, asOf: '' };
+}
+
 /** The patch from one room view to the next, or null when a client would see no difference
  * (the server's clock alone moving is no change). */
 export function meetingPatch(from: MeetingRoomView, to: Omit<MeetingRoomView, 'tag'>, tag: string): MeetingPatch | null {
@@ -197,29 +204,38 @@ export function meetingPatch(from: MeetingRoomView, to: Omit<MeetingRoomView, 't
 	const rosterChange = listChange(r0, roster, byPerson);
 	const attendanceChange = listChange(a0, attendance, byPerson);
 	const presentChange = listChange(from.present, to.present, byUser);
-	const sameCore = JSON.stringify({ ...core0, serverNow: '' }) === JSON.stringify({ ...core, serverNow: '' });
-	if (sameCore && !rosterChange && !attendanceChange && !presentChange) return null;
+	const changed: Partial<MeetingStateCore> = {};
+	for (const key of Object.keys(core) as (keyof MeetingStateCore)[]) {
+		if (key === 'version' || key === 'serverNow') continue;
+		if (JSON.stringify(comparable(key, core[key])) !== JSON.stringify(comparable(key, core0[key])))
+			Object.assign(changed, { [key]: core[key] });
+	}
+	const coreChanged = Object.keys(changed).length > 0 || core.version !== core0.version;
+	if (!coreChanged && !rosterChange && !attendanceChange && !presentChange) return null;
 	return {
 		meetingId: to.state.meeting.id,
 		base: from.tag,
 		tag,
-		core,
+		core: { ...changed, version: core.version, serverNow: core.serverNow },
 		...(rosterChange ? { roster: rosterChange } : {}),
 		...(attendanceChange ? { attendance: attendanceChange } : {}),
 		...(presentChange ? { present: presentChange } : {})
 	};
 }
 
-/** The room after a patch; null when the patch follows another broadcast than the one held. */
+/** The room after a patch; null when the patch follows another broadcast than the one held.
+ * A list the patch leaves alone stays the same array (pages redraw only what changed). */
 export function applyMeetingPatch(view: MeetingRoomView, patch: MeetingPatch): MeetingRoomView | null {
 	if (patch.base !== view.tag) return null;
+	const { roster, attendance } = view.state;
 	return {
 		state: {
+			...view.state,
 			...patch.core,
-			roster: applyListChange(view.state.roster, patch.roster, byPerson),
-			attendance: applyListChange(view.state.attendance, patch.attendance, byPerson).sort(checkInOrder)
+			roster: patch.roster ? applyListChange(roster, patch.roster, byPerson) : roster,
+			attendance: patch.attendance ? applyListChange(attendance, patch.attendance, byPerson).sort(checkInOrder) : attendance
 		},
-		present: applyListChange(view.present, patch.present, byUser),
+		present: patch.present ? applyListChange(view.present, patch.present, byUser) : view.present,
 		tag: patch.tag
 	};
 }

@@ -44,8 +44,6 @@ export interface VoteView {
 	proposalTitle: string;
 	status: 'OPEN' | 'CLOSED';
 	tally: VoteTally;
-	/** Who has voted (never how): person ids. */
-	voted: string[];
 	majorityRule: MajorityRule;
 	/** While open: the quorum now. Once closed: as it was at closing. */
 	quorum: Pick<QuorumState, 'present' | 'eligible' | 'needed' | 'met'>;

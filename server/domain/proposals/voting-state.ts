@@ -16,7 +16,7 @@ export async function votingState(db: Db, meetingId: string): Promise<VotingStat
 		db.vote.findMany({
 			where: { meetingId },
 			orderBy: { openedAt: 'desc' },
-			include: { proposal: { select: { title: true } }, ballots: { select: { personId: true }, orderBy: { castAt: 'asc' } } }
+			include: { proposal: { select: { title: true } } }
 		}),
 		db.decision.findMany({
 			where: { meetingId },
@@ -39,7 +39,6 @@ export async function votingState(db: Db, meetingId: string): Promise<VotingStat
 		proposalTitle: v.proposal.title,
 		status: v.status,
 		tally: { yes: v.yes, no: v.no, abstain: v.abstain },
-		voted: v.ballots.map((b) => b.personId),
 		majorityRule: v.majorityRule,
 		quorum:
 			v.status === 'OPEN'
