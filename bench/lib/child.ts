@@ -27,7 +27,8 @@ export class Child {
 	/** Forks bench/lib/<file>. */
 	static start(name: string, file: string): Child {
 		const proc = fork(path.join(import.meta.dirname, file), [], {
-			execArgv: ['--import', 'tsx'],
+			// BENCH_GENERATOR_PROFILE=<dir>: CPU profiles of the load generator's processes, to see what saturates it.
+			execArgv: ['--import', 'tsx', ...(process.env.BENCH_GENERATOR_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_GENERATOR_PROFILE}`] : [])],
 			serialization: 'advanced',
 			stdio: ['ignore', 'inherit', 'inherit', 'ipc']
 		});
