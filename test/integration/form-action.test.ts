@@ -154,15 +154,16 @@ describe('the form-action adapter', () => {
 		const room = await plainPost('member', `/meetings/${meetingId}?/start`, {});
 		expect(room.status).toBe(403);
 		expect(room.html).toContain('You may not do that in this meeting.');
-		// The votes: the domain's own code for the form (no such open vote to close).
+		// The votes: the domain's own code for the form (no such open vote to close), a conflict
+		// with the state rather than with what was sent, so a 409.
 		const close = await post('moderator', `/meetings/${meetingId}/votes?/close`, { voteId: 'no-such-vote' });
 		expect(close).toMatchObject({
 			type: 'failure',
-			status: 400,
+			status: 409,
 			data: { errors: { form: 'vote_closed' }, values: { voteId: 'no-such-vote' }, which: 'close' }
 		});
 		const votes = await plainPost('moderator', `/meetings/${meetingId}/votes?/close`, { voteId: 'no-such-vote' });
-		expect(votes.status).toBe(400);
+		expect(votes.status).toBe(409);
 		expect(votes.html).toContain('The vote is closed.');
 	});
 

@@ -2,8 +2,9 @@
 // requires the signed-in user, reads the post into plain values, parses them (with a schema
 // from shared/, or none when the domain parses its own input), calls the domain, and turns a
 // refusal into the one answer every form renders (FormFailure, shared/forms.ts):
-//   INVALID, CONFLICT               fail(400, …): about what was sent, the form says what to fix
-//   FORBIDDEN, RATE_LIMITED, …      fail(status, …) with the code under `errors.form`
+//   INVALID, CONFLICT on a field    fail(400, …): about what was sent, the form says what to fix
+//   CONFLICT, FORBIDDEN, …          fail(status, …): the state moved on (409) or a right is
+//                                   missing; the code (or the domain's own) under `errors.form`
 //   NOT_FOUND, UNAUTHENTICATED      an error page: there is no form to answer on
 // A plain (no-JavaScript) post gets the page again with that failure as `form`; an enhanced
 // one gets it as `result.data`. Anything that is not a DomainError (a redirect, a bug) passes.
@@ -55,7 +56,10 @@ export function actionName(url: URL): string {
 export function formFailure(e: DomainError, values: Record<string, unknown>, which: string): ActionFailure<FormFailure> {
 	if (e.code === 'NOT_FOUND' || e.code === 'UNAUTHENTICATED') error(httpStatus(e.code), { message: e.code });
 	const fields = e.fields && Object.keys(e.fields).length > 0 ? e.fields : null;
-	const status = e.code === 'INVALID' || e.code === 'CONFLICT' ? 400 : httpStatus(e.code);
+	// A CONFLICT about a field (a name taken) is the sender's to fix; one about the state (the
+	// minutes are archived, the vote is closed) keeps its 409, as every page answered it before.
+	const aboutInput = e.code === 'INVALID' || (e.code === 'CONFLICT' && Object.keys(fields ?? {}).some((k) => k !== 'form'));
+	const status = aboutInput ? 400 : httpStatus(e.code);
 	return fail(status, { errors: fields ?? { form: e.code }, values, which });
 }
 

@@ -1,4 +1,3 @@
-import { fail } from '@sveltejs/kit';
 import {
 	amendMinutes,
 	approveMinutes,
@@ -7,10 +6,11 @@ import {
 	meetingMinutes,
 	type DraftCorrection
 } from '$server/domain/minutes/minutes';
+import { DomainError } from '$server/domain/errors';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
-import { attempt } from '$lib/server/form-attempt';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { formAction, type FormContext } from '$lib/server/form-action';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
@@ -27,27 +27,25 @@ function correction(form: FormData): DraftCorrection {
 	};
 }
 
-/** Runs one action on the minutes named by the form; `done` tells the page which one worked. */
-async function withMinutes(event: RequestEvent, done: string, run: (minutesId: string, form: FormData) => Promise<unknown>) {
-	requireUser(event.locals, event.url);
-	const form = await event.request.formData();
-	const minutesId = String(form.get('minutesId') ?? '');
-	if (!minutesId) return fail(400, { error: 'INVALID' });
-	return (await attempt(() => run(minutesId, form))) ?? { done };
-}
+/** One action on the minutes the form names; `done` tells the page which one worked. A
+ * refusal is the one form failure (form-action.ts), which the status card shows. */
+const onMinutes = (done: string, run: (minutesId: string, ctx: FormContext) => Promise<unknown>) =>
+	formAction(async (_, ctx) => {
+		const minutesId = String(ctx.form.get('minutesId') ?? '');
+		if (!minutesId) throw new DomainError('INVALID', 'no minutes named');
+		await run(minutesId, ctx);
+		return { done };
+	});
 
 export const actions: Actions = {
-	correct: (e) => withMinutes(e, 'correct', (id, form) => correctDraft(e.locals.services.database, e.locals.user!, id, correction(form))),
-	archive: (e) =>
-		withMinutes(e, 'archive', (id) => archiveMinutes(e.locals.services.database, e.locals.services.documents, e.locals.user!, id)),
-	amend: (e) =>
-		withMinutes(e, 'amend', (id, form) =>
-			amendMinutes(e.locals.services.database, e.locals.services.documents, e.locals.user!, id, {
-				reason: String(form.get('reason') ?? ''),
-				change: correction(form)
-			})
-		),
-	approve: (e) => withMinutes(e, 'approve', (id) => approveMinutes(e.locals.services.database, e.locals.user!, id)),
-	approveGroup: (e) =>
-		withMinutes(e, 'approveGroup', (id) => approveMinutes(e.locals.services.database, e.locals.user!, id, { asGroup: true }))
+	correct: onMinutes('correct', (id, { services, user, form }) => correctDraft(services.database, user, id, correction(form))),
+	archive: onMinutes('archive', (id, { services, user }) => archiveMinutes(services.database, services.documents, user, id)),
+	amend: onMinutes('amend', (id, { services, user, form }) =>
+		amendMinutes(services.database, services.documents, user, id, {
+			reason: String(form.get('reason') ?? ''),
+			change: correction(form)
+		})
+	),
+	approve: onMinutes('approve', (id, { services, user }) => approveMinutes(services.database, user, id)),
+	approveGroup: onMinutes('approveGroup', (id, { services, user }) => approveMinutes(services.database, user, id, { asGroup: true }))
 };
