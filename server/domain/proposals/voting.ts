@@ -86,7 +86,7 @@ export async function castBallot(db: Db, actor: Actor, input: BallotPayload, now
 				},
 				data: { [TALLY[d.choice]]: { increment: 1 } }
 			});
-			if (counted.count !== 1) throw await ballotRefusal(tx, d.voteId, d.meetingId, personId);
+			if (counted.count !== 1) throw await ballotRefusal(tx, d.voteId, d.meetingId);
 			await tx.ballot.create({ data: { voteId: d.voteId, personId, side, choice: d.choice, castAt: now } });
 		});
 	} catch (e) {
@@ -97,7 +97,7 @@ export async function castBallot(db: Db, actor: Actor, input: BallotPayload, now
 }
 
 /** Why a ballot was not counted, in the order the checks matter to the voter. */
-async function ballotRefusal(tx: Tx, voteId: string, meetingId: string, personId: string): Promise<DomainError> {
+async function ballotRefusal(tx: Tx, voteId: string, meetingId: string): Promise<DomainError> {
 	const vote = await tx.vote.findFirst({ where: { id: voteId, meetingId }, select: { status: true } });
 	if (vote?.status !== 'OPEN') return new DomainError('CONFLICT', 'vote_closed', { form: 'vote_closed' });
 	const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, select: { status: true } });
