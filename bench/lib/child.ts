@@ -28,7 +28,11 @@ export class Child {
 	static start(name: string, file: string): Child {
 		const proc = fork(path.join(import.meta.dirname, file), [], {
 			// BENCH_GENERATOR_PROFILE=<dir>: CPU profiles of the load generator's processes, to see what saturates it.
-			execArgv: ['--import', 'tsx', ...(process.env.BENCH_GENERATOR_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_GENERATOR_PROFILE}`] : [])],
+			execArgv: [
+				'--import',
+				'tsx',
+				...(process.env.BENCH_GENERATOR_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_GENERATOR_PROFILE}`] : [])
+			],
 			serialization: 'advanced',
 			stdio: ['ignore', 'inherit', 'inherit', 'ipc']
 		});
