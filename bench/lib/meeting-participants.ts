@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
-import { encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
+import { encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { MeetingRoomFollower } from '../../shared/meeting-room-follower';
 import { caretParagraph, thinYjsClient } from './thin-participant';
@@ -27,6 +27,7 @@ import {
 	idleMoveDue,
 	keystrokeDue,
 	presenceUser,
+	type AgendaClient,
 	type MeetingLoad,
 	type MeetingTarget,
 	type Participant
@@ -46,15 +47,7 @@ function browserWebSocket(headers: Record<string, string>): typeof WebSocket {
 	} as typeof WebSocket;
 }
 
-interface YjsClient {
-	doc: Y.Doc;
-	awareness: Awareness;
-	connected(): boolean;
-	synced(): boolean;
-	/** Close codes the server sent (1006 when the connection just broke). */
-	closes: number[];
-	destroy(): void;
-}
+type YjsClient = AgendaClient;
 
 function yjsClient(target: MeetingTarget, doc: Y.Doc, cookie?: string): YjsClient {
 	const headers: Record<string, string> = { origin: target.httpBase };

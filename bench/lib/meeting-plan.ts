@@ -2,7 +2,19 @@
 // layout and the presence each participant publishes (the browser's own shape).
 import * as Y from 'yjs';
 import { NO_SIDE_COLOUR, SIDE_COLOURS, type Side } from '../../shared/sides';
+import type { Awareness } from 'y-protocols/awareness';
 import type { ServerKind } from './collab-protocol';
+
+/** A participant's agenda connection, full (a stock provider) or thin (thin-participant.ts). */
+export interface AgendaClient {
+	doc: Y.Doc;
+	awareness: Awareness;
+	connected(): boolean;
+	synced(): boolean;
+	/** Close codes the server sent (1006 when the connection just broke). */
+	closes: number[];
+	destroy(): void;
+}
 
 /** The load a room makes. Every participant publishes presence; `typists` of them type. */
 export interface MeetingLoad {

@@ -16,22 +16,13 @@ import * as encoding from 'lib0/encoding';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { MessageType } from '../../shared/collab';
 import { documentUrl } from './collab-protocol';
-import type { MeetingTarget } from './meeting-plan';
+import type { AgendaClient, MeetingTarget } from './meeting-plan';
 import { ThinSocket } from './thin-ws';
 
 const STEP1 = 0;
 const STEP2 = 1;
 /** An update that holds nothing. */
 const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc());
-
-export interface ThinYjsClient {
-	doc: Y.Doc;
-	awareness: Awareness;
-	connected(): boolean;
-	synced(): boolean;
-	closes: number[];
-	destroy(): void;
-}
 
 function message(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
 	const e = encoding.createEncoder();
@@ -41,13 +32,13 @@ function message(type: number, write: (e: encoding.Encoder) => void): Uint8Array
 }
 
 /** `doc` gives the client id; it stays empty (nothing is applied to it). */
-export function thinYjsClient(target: MeetingTarget, doc: Y.Doc, cookie?: string): ThinYjsClient {
+export function thinYjsClient(target: MeetingTarget, doc: Y.Doc, cookie?: string): AgendaClient {
 	if (target.kind === 'hocuspocus') throw new Error('thin participants speak the y-websocket protocol (Rahkar, @y/websocket-server)');
 	const awareness = new Awareness(doc);
 	let socket: ThinSocket | null = null;
 	let synced = false;
 	let destroyed = false;
-	const client: ThinYjsClient = {
+	const client: AgendaClient = {
 		doc,
 		awareness,
 		connected: () => socket !== null && !socket.closed,
