@@ -15,7 +15,10 @@ interface Slot {
 	/** Callers whose change the next broadcast must include. */
 	waiting: { resolve(): void; reject(error: unknown): void }[];
 	lastStart: number;
+	/** The next run, waiting for the gap. */
 	timer: NodeJS.Timeout | null;
+	/** When idle: the slot's end, once the gap since the last run has passed. */
+	expiry: NodeJS.Timeout | null;
 }
 
 /** Runs `send(key)` for every `request(key)`, at most one at a time per key, folding
@@ -35,12 +38,17 @@ export function coalesced(send: (key: string) => Promise<void>, gapMs: (key: str
 			)
 			.finally(() => {
 				slot.running = false;
-				if (slot.waiting.length > 0) schedule(key, slot);
-				else slots.delete(key);
+				if (slot.waiting.length > 0) return schedule(key, slot);
+				// Idle: the slot (and with it the time of this run) is kept until the gap has
+				// passed, so that a request arriving just after this run still waits for it.
+				// Forgetting it at once let every ballot of a vote start a broadcast of its own.
+				slot.expiry = setTimeout(() => slots.delete(key), Math.max(0, slot.lastStart + gapMs(key) - Date.now()));
 			});
 	};
 
 	const schedule = (key: string, slot: Slot) => {
+		if (slot.expiry) clearTimeout(slot.expiry);
+		slot.expiry = null;
 		if (slot.running || slot.timer) return;
 		const wait = slot.lastStart + gapMs(key) - Date.now();
 		if (wait <= 0) run(key, slot);
@@ -51,7 +59,7 @@ export function coalesced(send: (key: string) => Promise<void>, gapMs: (key: str
 		new Promise<void>((resolve, reject) => {
 			let slot = slots.get(key);
 			if (!slot) {
-				slot = { running: false, waiting: [], lastStart: 0, timer: null };
+				slot = { running: false, waiting: [], lastStart: 0, timer: null, expiry: null };
 				slots.set(key, slot);
 			}
 			slot.waiting.push({ resolve, reject });

@@ -64,6 +64,24 @@ describe('coalesced broadcasts', () => {
 		expect(starts.get('b')).toHaveLength(1);
 	});
 
+	it('keeps the gap for a request that arrives after a run has ended', async () => {
+		const starts: number[] = [];
+		const request = coalesced(
+			async () => void starts.push(Date.now()),
+			() => 60
+		);
+		await request('m');
+		// The first run is over and nobody waits: a ballot arriving now must still wait for the
+		// gap, or every ballot of a vote starts a broadcast of its own.
+		await tick(10);
+		await request('m');
+		await tick(10);
+		await Promise.all([request('m'), request('m')]);
+		expect(starts).toHaveLength(3);
+		expect(starts[1] - starts[0]).toBeGreaterThanOrEqual(55);
+		expect(starts[2] - starts[1]).toBeGreaterThanOrEqual(55);
+	});
+
 	it('passes a failed run on to its callers, and the next request runs again', async () => {
 		let fail = true;
 		const request = coalesced(
