@@ -1,23 +1,29 @@
+-- CreateEnum
+CREATE TYPE "MailStatus" AS ENUM ('PENDING', 'SENDING', 'SENT', 'FAILED');
+
 -- CreateTable
 CREATE TABLE "MailOutbox" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
+    "organisationId" TEXT,
     "toAddress" TEXT NOT NULL,
     "toName" TEXT NOT NULL DEFAULT '',
     "personId" TEXT,
     "userId" TEXT,
     "locale" TEXT NOT NULL DEFAULT 'fa',
     "payload" TEXT NOT NULL,
-    "status" TEXT NOT NULL DEFAULT 'PENDING',
+    "status" "MailStatus" NOT NULL DEFAULT 'PENDING',
     "attempts" INTEGER NOT NULL DEFAULT 0,
-    "nextAttemptAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "nextAttemptAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "claimedBy" TEXT,
-    "claimedUntil" DATETIME,
+    "claimedUntil" TIMESTAMP(3),
     "lastError" TEXT,
     "messageId" TEXT,
-    "sentAt" DATETIME,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL
+    "sentAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "MailOutbox_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -25,9 +31,9 @@ CREATE TABLE "MailPreference" (
     "personId" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
     "enabled" BOOLEAN NOT NULL,
-    "updatedAt" DATETIME NOT NULL,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
 
-    PRIMARY KEY ("personId", "kind")
+    CONSTRAINT "MailPreference_pkey" PRIMARY KEY ("personId","kind")
 );
 
 -- CreateIndex

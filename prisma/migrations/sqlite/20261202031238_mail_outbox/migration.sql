@@ -1,28 +1,24 @@
--- CreateEnum
-CREATE TYPE "MailStatus" AS ENUM ('PENDING', 'SENDING', 'SENT', 'FAILED');
-
 -- CreateTable
 CREATE TABLE "MailOutbox" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "kind" TEXT NOT NULL,
+    "organisationId" TEXT,
     "toAddress" TEXT NOT NULL,
     "toName" TEXT NOT NULL DEFAULT '',
     "personId" TEXT,
     "userId" TEXT,
     "locale" TEXT NOT NULL DEFAULT 'fa',
     "payload" TEXT NOT NULL,
-    "status" "MailStatus" NOT NULL DEFAULT 'PENDING',
+    "status" TEXT NOT NULL DEFAULT 'PENDING',
     "attempts" INTEGER NOT NULL DEFAULT 0,
-    "nextAttemptAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "nextAttemptAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "claimedBy" TEXT,
-    "claimedUntil" TIMESTAMP(3),
+    "claimedUntil" DATETIME,
     "lastError" TEXT,
     "messageId" TEXT,
-    "sentAt" TIMESTAMP(3),
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "MailOutbox_pkey" PRIMARY KEY ("id")
+    "sentAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
 );
 
 -- CreateTable
@@ -30,9 +26,9 @@ CREATE TABLE "MailPreference" (
     "personId" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
     "enabled" BOOLEAN NOT NULL,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "updatedAt" DATETIME NOT NULL,
 
-    CONSTRAINT "MailPreference_pkey" PRIMARY KEY ("personId","kind")
+    PRIMARY KEY ("personId", "kind")
 );
 
 -- CreateIndex
