@@ -6,7 +6,7 @@ import type { Db } from '../../server/db/client';
 import type { Actor } from '../../server/domain/access';
 import { DomainError } from '../../server/domain/errors';
 import { closeMeeting, startMeeting } from '../../server/domain/meetings/lifecycle';
-import { checkIn } from '../../server/domain/meetings/attendance';
+import { checkIn, markAttendance, quorum, quorumNow } from '../../server/domain/meetings/attendance';
 import { fileProposal } from '../../server/domain/proposals/proposals';
 import { moveProposal } from '../../server/domain/proposals/transitions';
 import { castBallot, closeVote, openVote, watchVotes } from '../../server/domain/proposals/voting';
@@ -190,6 +190,24 @@ describe('casting ballots', () => {
 		expect(await closeVote(db, actors.moderator, { meetingId, voteId: vid })).toEqual({ result: 'NO_QUORUM' });
 		expect((await db.proposal.findUniqueOrThrow({ where: { id: pid } })).state).toBe('IN_REVIEW');
 		expect(await db.decision.count({ where: { voteId: vid } })).toBe(0);
+	});
+
+	it('counts the quorum in the database as the rule counts it from the lists, observers apart', async () => {
+		await Promise.all(crowd.slice(0, 13).map((a) => checkIn(db, a, { meetingId })));
+		await markAttendance(db, actors.moderator, { meetingId, personId: actors.observer.personId!, present: true });
+		const [roster, attendance] = await Promise.all([
+			db.membership.findMany({ where: { groupId }, select: { personId: true, side: true, role: true } }),
+			db.attendance.findMany({ where: { meetingId }, select: { personId: true } })
+		]);
+		const rule = await db.group.findUniqueOrThrow({ where: { id: groupId }, select: { quorumPercent: true, quorumSides: true } });
+		const fromLists = quorum(roster, new Set(attendance.map((a) => a.personId)), rule);
+		const { state } = await quorumNow(db, meetingId, groupId);
+		expect(state).toEqual(fromLists);
+		// The observer is in the room, and not in the quorum.
+		expect(attendance.length).toBeGreaterThan(state.present);
+		expect(state.present).toBe(roster.filter((r) => r.role !== 'OBSERVER' && attendance.some((a) => a.personId === r.personId)).length);
+		expect((await votingState(db, meetingId)).closed[0].quorum.eligible).toBe(state.eligible);
+		await markAttendance(db, actors.moderator, { meetingId, personId: actors.observer.personId!, present: false });
 	});
 
 	it('applies the group majority rule as it was when the vote opened', async () => {

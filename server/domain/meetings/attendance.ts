@@ -14,22 +14,73 @@ export interface QuorumRule {
 	quorumSides: number;
 }
 
-/** The quorum at a moment: at least quorumPercent of the members who count (everyone seated
- * but observers) present, and at least quorumSides of the six sides among them. */
-export function quorum(roster: { personId: string; side: Side; role: GroupRole }[], present: Set<string>, rule: QuorumRule): QuorumState {
-	const eligible = roster.filter((r) => r.role !== 'OBSERVER');
-	const here = eligible.filter((r) => present.has(r.personId));
-	const needed = Math.ceil((eligible.length * Math.max(0, Math.min(100, rule.quorumPercent))) / 100);
-	const sidesPresent = SIDES.filter((s) => here.some((r) => r.side === s));
+/** How many of the group's members count for the quorum (everyone seated but observers),
+ * side by side, and how many of them are present. */
+export interface QuorumCounts {
+	eligible: Partial<Record<Side, number>>;
+	present: Partial<Record<Side, number>>;
+}
+
+/** The quorum from the counts: at least quorumPercent of the members who count present, and
+ * at least quorumSides of the six sides among them. "Present" is always "present and
+ * counting": an observer in the room is in the attendance list, never in the quorum. */
+export function quorumOf(counts: QuorumCounts, rule: QuorumRule): QuorumState {
+	const sum = (bySide: Partial<Record<Side, number>>) => SIDES.reduce((n, s) => n + (bySide[s] ?? 0), 0);
+	const eligible = sum(counts.eligible);
+	const present = sum(counts.present);
+	const needed = Math.ceil((eligible * Math.max(0, Math.min(100, rule.quorumPercent))) / 100);
+	const sidesPresent = SIDES.filter((s) => (counts.present[s] ?? 0) > 0);
 	const sidesNeeded = Math.max(0, Math.min(SIDES.length, rule.quorumSides));
 	return {
-		present: here.length,
-		eligible: eligible.length,
+		present,
+		eligible,
 		needed,
 		sidesPresent,
 		sidesNeeded,
-		met: eligible.length > 0 && here.length >= needed && sidesPresent.length >= sidesNeeded
+		met: eligible > 0 && present >= needed && sidesPresent.length >= sidesNeeded
 	};
+}
+
+/** The quorum from the lists, for readers that hold them anyway (the room's state, the minutes). */
+export function quorum(roster: { personId: string; side: Side; role: GroupRole }[], present: Set<string>, rule: QuorumRule): QuorumState {
+	const counts: QuorumCounts = { eligible: {}, present: {} };
+	for (const r of roster) {
+		if (r.role === 'OBSERVER') continue;
+		counts.eligible[r.side] = (counts.eligible[r.side] ?? 0) + 1;
+		if (present.has(r.personId)) counts.present[r.side] = (counts.present[r.side] ?? 0) + 1;
+	}
+	return quorumOf(counts, rule);
+}
+
+/** The counts behind the quorum, counted by the database: one row per side, however many are
+ * seated (a vote's broadcasts read this many times a second in a room of 500). */
+export function countQuorum(db: Db | Tx, meetingId: string, groupId: string) {
+	// Plain SQL that both providers read alike (quoted identifiers, a literal enum value).
+	return db.$queryRaw<{ side: Side; eligible: number | bigint; present: number | bigint }[]>`
+		SELECT m."side" AS side, COUNT(*) AS eligible, COUNT(a."personId") AS present
+		FROM "Membership" m
+		LEFT JOIN "Attendance" a ON a."personId" = m."personId" AND a."meetingId" = ${meetingId}
+		WHERE m."groupId" = ${groupId} AND m."role" <> 'OBSERVER'
+		GROUP BY m."side"`;
+}
+
+/** The rows of countQuorum as counts. */
+export function quorumCounts(rows: { side: Side; eligible: number | bigint; present: number | bigint }[]): QuorumCounts {
+	const counts: QuorumCounts = { eligible: {}, present: {} };
+	for (const r of rows) {
+		counts.eligible[r.side] = Number(r.eligible);
+		counts.present[r.side] = Number(r.present);
+	}
+	return counts;
+}
+
+/** The meeting's quorum now, counted by the database, with the group's rules. */
+export async function quorumNow(db: Db | Tx, meetingId: string, groupId: string) {
+	const [group, rows] = await Promise.all([
+		db.group.findUniqueOrThrow({ where: { id: groupId }, select: { quorumPercent: true, quorumSides: true, majorityRule: true } }),
+		countQuorum(db, meetingId, groupId)
+	]);
+	return { group, state: quorumOf(quorumCounts(rows), group) };
 }
 
 const OPEN = ['SCHEDULED', 'LIVE'] as const;

@@ -3,7 +3,7 @@
 import type { Db } from '../../db/client';
 import type { DecisionView, VoteView, VotingState } from '../../../shared/vote-events';
 import { DomainError } from '../errors';
-import { quorum } from '../meetings/attendance';
+import { countQuorum, quorumCounts, quorumOf } from '../meetings/attendance';
 
 /** The state of the meeting's votes (no authorisation: callers check access first). */
 export async function votingState(db: Db, meetingId: string): Promise<VotingState> {
@@ -12,7 +12,7 @@ export async function votingState(db: Db, meetingId: string): Promise<VotingStat
 		select: { status: true, groupId: true, group: { select: { quorumPercent: true, quorumSides: true } } }
 	});
 	if (!meeting) throw new DomainError('NOT_FOUND', 'meeting not found');
-	const [votes, decisions, candidates, roster, attendance] = await db.$transaction([
+	const [votes, decisions, candidates, counts] = await db.$transaction([
 		db.vote.findMany({
 			where: { meetingId },
 			orderBy: { openedAt: 'desc' },
@@ -28,10 +28,9 @@ export async function votingState(db: Db, meetingId: string): Promise<VotingStat
 			orderBy: { stateChangedAt: 'asc' },
 			select: { id: true, title: true, state: true }
 		}),
-		db.membership.findMany({ where: { groupId: meeting.groupId }, select: { personId: true, side: true, role: true } }),
-		db.attendance.findMany({ where: { meetingId }, select: { personId: true } })
+		countQuorum(db, meetingId, meeting.groupId)
 	]);
-	const now = quorum(roster, new Set(attendance.map((a) => a.personId)), meeting.group);
+	const now = quorumOf(quorumCounts(counts), meeting.group);
 
 	const view = (v: (typeof votes)[number]): VoteView => ({
 		voteId: v.id,

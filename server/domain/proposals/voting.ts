@@ -13,7 +13,7 @@ import type { BallotChoice, VoteResult } from '../../../shared/proposals';
 import { isUniqueViolation } from '../../db/bulk-insert';
 import type { Actor } from '../access';
 import { DomainError } from '../errors';
-import { quorum } from '../meetings/attendance';
+import { quorumNow } from '../meetings/attendance';
 import { meetingAccess, requireModerator, requireParticipant } from '../meetings/meeting-access';
 import { parse } from '../validation';
 import { applyDecision, requireDecidable } from './decisions';
@@ -22,16 +22,6 @@ import { decisionFor, voteResult } from './voting-rules';
 import { votingState } from './voting-state';
 
 const TALLY = { YES: 'yes', NO: 'no', ABSTAIN: 'abstain' } as const;
-
-/** The meeting's quorum now, by the meeting module's own rule. */
-export async function quorumNow(tx: Tx, meetingId: string, groupId: string) {
-	const [group, roster, attendance] = await Promise.all([
-		tx.group.findUniqueOrThrow({ where: { id: groupId }, select: { quorumPercent: true, quorumSides: true, majorityRule: true } }),
-		tx.membership.findMany({ where: { groupId }, select: { personId: true, side: true, role: true } }),
-		tx.attendance.findMany({ where: { meetingId }, select: { personId: true } })
-	]);
-	return { group, state: quorum(roster, new Set(attendance.map((a) => a.personId)), group) };
-}
 
 /** The moderator opens a vote on a proposal in review. */
 export async function openVote(db: Db, actor: Actor, input: VoteOpenPayload, now = new Date()): Promise<{ voteId: string }> {
