@@ -4,7 +4,7 @@
 import type { Db } from './client';
 import type { Side } from '../../shared/sides';
 import type { EcosystemRole, Exchange } from '../../shared/databank';
-import { normalizeText, personSearchText, sortKey } from '../domain/persian';
+import { normalizeText, personSearchText, searchKey, sortKey } from '../domain/persian';
 
 const SECTORS = ['صنایع دستی', 'گردشگری', 'مواد غذایی خانگی', 'پوشاک و نساجی', 'فناوری اطلاعات'];
 const SKILLS = ['بازاریابی', 'حسابداری', 'طراحی', 'حقوق کسب‌وکار', 'تولید محتوا', 'مدیریت پروژه'];
@@ -149,7 +149,7 @@ async function update(db: Db, personId: string, p: { fieldIds: string[]; roles: 
 	await db.person.update({
 		where: { id: personId },
 		data: {
-			nameKey: normalizeText(person.name),
+			nameKey: searchKey(person.name),
 			sortKey: sortKey(person.name),
 			searchText: personSearchText(person),
 			fields: { create: p.fieldIds.map((fieldId) => ({ fieldId })) },

@@ -7,7 +7,7 @@ import { GROUP_ROLES, SIDES, type GroupRole, type Side } from '../../shared/side
 import { SIDE_ROLES } from '../../shared/databank';
 import { groupAccess, type Actor, type GroupAccess } from './access';
 import { DomainError } from './errors';
-import { normalizeText } from './persian';
+import { searchKey } from './persian';
 import { parse } from './validation';
 
 export const SeatInput = z.object({
@@ -101,7 +101,7 @@ export async function candidatesForSide(
 		include: { fields: true, memberships: { select: { personId: true } } }
 	});
 	const groupFields = group.fields.map((f) => f.fieldId);
-	const q = normalizeText(options.q ?? '');
+	const q = searchKey(options.q ?? '');
 	const people = await db.person.findMany({
 		where: {
 			organisationId: actor.organisationId,

@@ -38,15 +38,51 @@ export function normalizeText(text: string): string {
 	);
 }
 
+// Persian writes a word's suffixes and prefixes joined, after a zero-width non-joiner or
+// after a space («کارگروهها», «کارگروه‌ها», «کارگروه ها»; «می‌شود», «می شود»), and a
+// compound with a ZWNJ or a space («بسته‌بندی», «بسته بندی»). A search key treats a ZWNJ as
+// a word break and then joins every affix to its word, so the three spellings are one key.
+const SUFFIXES = 'ها های هایی هایم هایت هایش هایمان هایتان هایشان ی ای ایی ام ات اش مان تان شان ایم اید اند تر ترین تری ترها'.split(' ');
+const PREFIXES = 'می نمی بی'.split(' ');
+const PERSIAN_LETTER = String.raw`[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]`;
+const WORD_EDGE = String.raw`[\p{L}\p{M}\p{N}]`;
+/** The spaces a search key drops: before a suffix, after a prefix (each a whole word). */
+const AFFIX_SPACE = new RegExp(
+	`(?<=${PERSIAN_LETTER}) (?=(?:${SUFFIXES.join('|')})(?!${WORD_EDGE}))|(?<=(?<!${WORD_EDGE})(?:${PREFIXES.join('|')})) (?=${PERSIAN_LETTER})`,
+	'gu'
+);
+const ZWNJ = /\u200C/g;
+
+/** Where a search key drops spaces of this (normalised, ZWNJ-as-space) text in one pass;
+ * for the snippet, which keeps a map back to the original characters. */
+export const affixSpaces = (normalised: string): number[] => [...normalised.matchAll(AFFIX_SPACE)].map((m) => m.index);
+
+/** The search key of a text: normalizeText, with a ZWNJ read as a space and every Persian
+ * suffix and prefix joined to its word. Stored search columns, the full-text index and
+ * every query use it; bump SEARCH_KEY_VERSION when it changes, so stored keys are rebuilt. */
+export function searchKey(text: string): string {
+	let key = normalizeText(text.replace(ZWNJ, ' '));
+	// A join can make a new affix («ب ی می» → «بی می» → «بیمی»), so until nothing changes.
+	for (let joined = key.replace(AFFIX_SPACE, ''); joined !== key; joined = key.replace(AFFIX_SPACE, '')) key = joined;
+	return key;
+}
+export const SEARCH_KEY_VERSION = '2';
+
+/** Whether a word is only a suffix or prefix (ها، می…), which is never worth searching alone. */
+export const isAffix = (word: string): boolean => {
+	const key = searchKey(word);
+	return SUFFIXES.includes(key) || PREFIXES.includes(key);
+};
+
 /** A phone number's digits only (any digit set), so "۰۹۱۲ ۱۲۳-۴۵۶۷" finds "09121234567". */
 export const phoneDigits = (phone: string): string => normalizeText(phone).replace(/\D/g, '');
 
 /** The stored search column for a person. Fields are separated so a query cannot match
  * across the boundary of two of them. */
 export function personSearchText(p: { name: string; email?: string | null; phone?: string | null; bio?: string | null }): string {
-	const parts = [normalizeText(p.name), normalizeText(p.email ?? '')];
+	const parts = [searchKey(p.name), normalizeText(p.email ?? '')];
 	if (p.phone) parts.push(phoneDigits(p.phone));
-	if (p.bio) parts.push(normalizeText(p.bio));
+	if (p.bio) parts.push(searchKey(p.bio));
 	return parts.filter(Boolean).join(' | ');
 }
 

@@ -22,6 +22,7 @@ import { resendLiveState } from '../realtime/resync';
 import { liveRooms, noLiveRooms } from '../realtime/live-rooms';
 import { sessionSecret } from './secret';
 import { backfillPersonKeys } from '../domain/databank/people';
+import { refreshSearchKeys } from '../domain/search/reindex';
 import { sessionSockets } from '../auth/session-sockets';
 import { allowedOrigin } from './origin';
 
@@ -47,6 +48,9 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 	const backfilled = await backfillPersonKeys(database.db);
 	if (backfilled) log(`Filled search and sort keys for ${backfilled} people.`);
 
+	// Stored search keys follow the search key's rules when they change (persian.ts).
+	const rekeyed = await refreshSearchKeys(database, { fresh: seeded !== null });
+	if (rekeyed) log(`Rebuilt the search keys of ${rekeyed} people and documents.`);
 	// Several nodes share Socket.IO rooms and Yjs updates through Redis.
 	const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : null;
 	const authenticate = (request: { headers: import('node:http').IncomingHttpHeaders }) => sessionUser(auth, request.headers);

@@ -24,6 +24,18 @@ describe('search snippets', () => {
 		expect(parts.filter((p) => p.match).map((p) => p.text)).toEqual(['سرمایه']);
 	});
 
+	it('highlight a word however its suffix or compound was spaced', () => {
+		const marked = (original: string, query: string) =>
+			snippet(original, queryTerms(query))
+				.filter((p) => p.match)
+				.map((p) => p.text);
+		expect(marked('هزینه‌ی بسته‌بندی بالاست', 'بسته بندی')).toEqual(['بسته', 'بندی']);
+		expect(marked('هزینه‌ی بسته بندی بالاست', 'بسته‌بندی')).toEqual(['بسته', 'بندی']);
+		expect(marked('نظر کارگروه‌ها چه بود', 'کارگروه ها')).toEqual(['کارگروه‌ها']);
+		expect(marked('نظر کارگروه ها چه بود', 'کارگروهها')).toEqual(['کارگروه ها']);
+		expect(queryTerms('کارگروه ها')).toEqual(['کارگروهها']);
+	});
+
 	it('keep short texts whole', () => {
 		expect(text(snippet('بازارچه‌ی محله', queryTerms('محله')))).toBe('بازارچه‌ی محله');
 	});

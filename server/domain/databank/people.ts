@@ -16,7 +16,7 @@ import {
 	type PersonView
 } from './access';
 import { DomainError } from '../errors';
-import { normalizeText, personSearchText, sortKey } from '../persian';
+import { personSearchText, searchKey, sortKey } from '../persian';
 import { parse } from '../validation';
 import type { IntroductionItem } from '../../../shared/databank';
 
@@ -78,7 +78,7 @@ export function personRows(id: string, organisationId: string, d: PersonData) {
 			districtId: d.districtId,
 			bio: d.bio,
 			consent: d.consent,
-			nameKey: normalizeText(d.name),
+			nameKey: searchKey(d.name),
 			sortKey: sortKey(d.name),
 			searchText: personSearchText(d)
 		},
@@ -181,7 +181,7 @@ export async function backfillPersonKeys(db: Db): Promise<number> {
 			batch.map((p) =>
 				db.person.update({
 					where: { id: p.id },
-					data: { nameKey: normalizeText(p.name), sortKey: sortKey(p.name) || ' ', searchText: personSearchText(p) }
+					data: { nameKey: searchKey(p.name), sortKey: sortKey(p.name) || ' ', searchText: personSearchText(p) }
 				})
 			)
 		);

@@ -16,7 +16,7 @@ import {
 	type PersonRecord,
 	type PersonView
 } from './access';
-import { normalizeText } from '../persian';
+import { searchKey } from '../persian';
 import { parse } from '../validation';
 
 const list = <T extends z.ZodType>(item: T) =>
@@ -61,7 +61,7 @@ const likeSafe = (s: string) => s.replace(/\\/g, '');
 /** The WHERE clause for a query under a reader's rights (exported for the benchmark). */
 export function searchWhere(organisationId: string, rights: DatabankRights, q: z.output<typeof SearchQuery>): Prisma.PersonWhereInput {
 	const allowed = allowedCriteria(rights);
-	const text = normalizeText(q.q);
+	const text = searchKey(q.q);
 	const and: Prisma.PersonWhereInput[] = [
 		...q.fieldIds.map((fieldId) => ({ fields: { some: { fieldId } } })),
 		...q.offers.map((kind) => ({ exchanges: { some: { direction: 'OFFER' as const, kind } } })),
@@ -91,7 +91,7 @@ export async function matchingIds(
 	limit: number
 ): Promise<{ id: string }[]> {
 	const allowed = allowedCriteria(rights);
-	const text = likeSafe(normalizeText(q.q));
+	const text = likeSafe(searchKey(q.q));
 	const archived = allowed.includeArchived ? q.archived : 'active';
 	// Enum values are checked by SearchQuery's schema; they are written as literals so
 	// PostgreSQL compares them with its enum types without casts.

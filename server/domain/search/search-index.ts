@@ -1,9 +1,10 @@
 // Full-text search across minutes and proposals, through the database's own index:
 // FTS5 on SQLite, tsvector + GIN on PostgreSQL. Text is normalised the same way for the
-// index and the query (server/domain/persian.ts), so ي/ی, ك/ک, ZWNJ and digit sets match.
+// index and the query (searchKey in server/domain/persian.ts), so ي/ی, ك/ک, digit sets, and a
+// space, a ZWNJ or nothing before a suffix or after a prefix match.
 import type { Database } from '../../db/client';
 import type { Actor } from '../access';
-import { normalizeText } from '../persian';
+import { searchKey } from '../persian';
 import { readableProposalIds } from '../proposals/proposal-access';
 import { queryTerms, snippet, type SnippetPart } from './snippet';
 
@@ -19,7 +20,7 @@ export interface Indexable {
 
 /** Adds or replaces one document in the index. */
 export async function indexDocument(database: Database, doc: Indexable): Promise<void> {
-	const normalized = normalizeText(`${doc.title}\n${doc.body}`);
+	const normalized = searchKey(`${doc.title}\n${doc.body}`);
 	const data = { groupId: doc.groupId, title: doc.title, body: doc.body, normalized };
 	await database.db.$transaction(async (tx) => {
 		const row = await tx.searchDocument.upsert({

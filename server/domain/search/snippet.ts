@@ -1,7 +1,7 @@
 // Highlighted snippets on the ORIGINAL text (with its ZWNJs, Arabic letters, digit sets),
 // found by matching the normalised query terms against a normalised copy whose every
 // character remembers where it came from.
-import { normalizeText } from '../persian';
+import { affixSpaces, normalizeText, searchKey } from '../persian';
 import type { SnippetPart } from '../../../shared/search';
 
 export type { SnippetPart } from '../../../shared/search';
@@ -12,11 +12,19 @@ function normalisedWithMap(original: string): { text: string; at: number[] } {
 	const at: number[] = [];
 	for (let i = 0; i < original.length; i++) {
 		const c = original[i];
-		const n = /\s/.test(c) ? ' ' : normalizeText(c);
+		// A ZWNJ breaks words as a space does in the search key (persian.ts, searchKey).
+		const n = /[\s\u200C]/.test(c) ? ' ' : normalizeText(c);
 		for (const ch of n) {
 			if (ch === ' ' && (text.endsWith(' ') || text === '')) continue;
 			text += ch;
 			at.push(i);
+		}
+	}
+	// …and the spaces before a suffix and after a prefix go, as they do in the key.
+	for (let drop = affixSpaces(text); drop.length; drop = affixSpaces(text)) {
+		for (const i of drop.reverse()) {
+			text = text.slice(0, i) + text.slice(i + 1);
+			at.splice(i, 1);
 		}
 	}
 	return { text, at };
@@ -24,7 +32,7 @@ function normalisedWithMap(original: string): { text: string; at: number[] } {
 
 /** The query's search terms: normalised words of letters and digits, at most eight. */
 export function queryTerms(query: string): string[] {
-	return [...new Set(normalizeText(query).match(/[\p{L}\p{N}]+/gu) ?? [])].slice(0, 8);
+	return [...new Set(searchKey(query).match(/[\p{L}\p{N}]+/gu) ?? [])].slice(0, 8);
 }
 
 /** A window of about `radius` characters each side of the first match, cut into parts
