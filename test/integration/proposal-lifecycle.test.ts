@@ -221,6 +221,13 @@ describe('review, decision, execution, delivery', () => {
 		expect(await code(outcomeDetail(db, actors.stranger, outcomeId))).toBe('NOT_FOUND');
 
 		expect(await code(deliverOutcome(db, actors.member, outcomeId, { reason: 'done' }))).toBe('FORBIDDEN');
+		// Not delivered while a milestone is unfinished (it then read 100 % above a 50 % milestone).
+		await expect(deliverOutcome(db, actors.executor, outcomeId, { reason: 'Opened early' })).rejects.toMatchObject({
+			code: 'CONFLICT',
+			fields: { form: 'milestones_open' }
+		});
+		expect((await outcomeDetail(db, actors.member, outcomeId)).status).toBe('AT_RISK');
+		await setMilestoneProgress(db, actors.executor, outcomeId, { milestoneId: fit.id, progress: 100 });
 		await deliverOutcome(db, actors.executor, outcomeId, { reason: 'Opened on 1 March' });
 		outcome = await outcomeDetail(db, actors.member, outcomeId);
 		expect(outcome).toMatchObject({ status: 'DELIVERED', progress: 100, rights: { canRun: false, canDeliver: false } });

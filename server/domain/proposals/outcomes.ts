@@ -11,11 +11,17 @@ import { moveState, recordEvent } from './timeline';
 import { checkMove, maySee, mayRunOutcome, type ProposalActor } from './rules';
 import type { ProposalState } from '../../../shared/proposals';
 
-/** Overall progress: the mean of the milestones' progress; a delivered outcome is complete. */
+/** Overall progress: the mean of the milestones' progress, so it never disagrees with the
+ * milestones shown under it; a delivered outcome without milestones is complete. */
 export function overallProgress(milestones: { progress: number }[], delivered: boolean): number {
-	if (delivered) return 100;
-	if (milestones.length === 0) return 0;
+	if (milestones.length === 0) return delivered ? 100 : 0;
 	return Math.round(milestones.reduce((n, m) => n + m.progress, 0) / milestones.length);
+}
+
+/** Why an outcome cannot be delivered yet: a milestone still short of 100 % (it is brought
+ * to 100 % or removed first), or null when it can. */
+export function deliveryBlocker(milestones: { progress: number }[]): 'milestones_open' | null {
+	return milestones.some((m) => m.progress < 100) ? 'milestones_open' : null;
 }
 
 /** The day a date input sent, as midnight UTC (dates are shown as calendar days). */
@@ -142,6 +148,10 @@ export async function deliverOutcome(
 	checkMove(who, outcome.state, 'DELIVERED', 'transition');
 	const { reason } = parse(TransitionInput, { to: 'DELIVERED', reason: input.reason });
 	await db.$transaction(async (tx) => {
+		// Read inside the transaction, so a progress set back meanwhile is seen.
+		const milestones = await tx.milestone.findMany({ where: { outcomeId }, select: { progress: true } });
+		const blocker = deliveryBlocker(milestones);
+		if (blocker) throw new DomainError('CONFLICT', blocker, { form: blocker });
 		await moveState(tx, { proposalId: outcome.proposalId, from: 'IN_EXECUTION', to: 'DELIVERED', byUserId: actor.userId, reason }, now);
 		await tx.outcome.update({ where: { id: outcomeId }, data: { status: 'DELIVERED', deliveredAt: now } });
 		await tx.outcomeUpdate.create({ data: { outcomeId, status: 'DELIVERED', note: reason, byUserId: actor.userId, at: now } });

@@ -112,6 +112,7 @@ const ERRORS: Record<string, () => string> = {
 	already_voted: m.prop_err_already_voted,
 	not_present: m.prop_err_not_present,
 	not_running: m.prop_err_not_running,
+	milestones_open: m.prop_err_milestones_open,
 	invalid_link: m.prop_err_invalid_link,
 	FORBIDDEN: m.prop_err_forbidden,
 	CONFLICT: m.prop_err_conflict,
