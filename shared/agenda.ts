@@ -95,6 +95,28 @@ export function removeItem(doc: Y.Doc, id: string): void {
 	itemsMap(doc).delete(id);
 }
 
+/** A removal that can be taken back until `forget()`. */
+export interface Removal {
+	undo(): void;
+	forget(): void;
+}
+
+/** Removes an item so that `undo()` brings it back under the same id, with its fields, its
+ * place and so its notes (kept under the id). The undo history sees only this one removal
+ * (its own transaction origin), never anyone else's edits, nor this user's later ones. */
+export function removeItemUndoably(doc: Y.Doc, id: string): Removal {
+	const origin = { removal: id };
+	const history = new Y.UndoManager(itemsMap(doc), { trackedOrigins: new Set([origin]), captureTimeout: 0 });
+	doc.transact(() => removeItem(doc, id), origin);
+	return {
+		undo() {
+			history.undo();
+			history.destroy();
+		},
+		forget: () => history.destroy()
+	};
+}
+
 /** Moves an item to `index` in the current order. */
 export function moveItem(doc: Y.Doc, id: string, index: number): void {
 	const others = agendaItems(doc).filter((i) => i.id !== id);

@@ -42,7 +42,7 @@ for (const locale of ['en', 'fa'] as const) {
 		await expect(page.getByTestId('connection')).toHaveClass(/live/);
 		const add = page.getByRole('button', { name: locale === 'en' ? 'Add an item' : 'افزودن بند' });
 		await add.click();
-		const title = page.locator('.agenda input[placeholder]').last();
+		const title = page.locator('.agenda textarea[placeholder]').last();
 		await title.fill(locale === 'en' ? 'CSP check item' : 'بند بررسی سیاست امنیتی');
 		const notes = page.locator('.notes [contenteditable=true]').last();
 		await notes.click();

@@ -53,7 +53,7 @@ test('a moderator runs the meeting and a member follows it live', async ({ brows
 	await expect(moderator.getByTestId('meeting-status')).toHaveText('Live now');
 
 	await moderator.getByRole('button', { name: 'Add an item' }).click();
-	await moderator.locator('.agenda input[placeholder]').last().fill('Pilot shop for home bakers');
+	await moderator.locator('.agenda textarea[placeholder]').last().fill('Pilot shop for home bakers');
 
 	const member = await personIn(browser, baseURL!, USERS.member, 'fa', { width: 390, height: 844 });
 	await member.goto(room);
@@ -92,11 +92,11 @@ test('two browsers co-edit the agenda and each sees the other at once, saved', a
 	const status = (page: Page) => page.locator('.agenda [data-status]');
 
 	await member.getByRole('button', { name: 'افزودن بند' }).click();
-	await member.locator('.agenda input[placeholder]').last().fill('بند پیشنهادی عضو');
-	await expect(moderator.locator('.agenda input[placeholder]').last()).toHaveValue('بند پیشنهادی عضو');
+	await member.locator('.agenda textarea[placeholder]').last().fill('بند پیشنهادی عضو');
+	await expect(moderator.locator('.agenda textarea[placeholder]').last()).toHaveValue('بند پیشنهادی عضو');
 	await moderator.getByRole('button', { name: 'Add an item' }).click();
-	await moderator.locator('.agenda input[placeholder]').last().fill('Budget for the pilot');
-	await expect(member.locator('.agenda input[placeholder]').last()).toHaveValue('Budget for the pilot');
+	await moderator.locator('.agenda textarea[placeholder]').last().fill('Budget for the pilot');
+	await expect(member.locator('.agenda textarea[placeholder]').last()).toHaveValue('Budget for the pilot');
 	await expect(status(moderator)).toHaveAttribute('data-status', 'saved');
 	await expect(status(member)).toHaveAttribute('data-status', 'saved');
 });
@@ -136,7 +136,7 @@ test('an edit made while the network is away is kept and arrives when it returns
 	const network = await unreliableNetwork(member);
 	await member.goto(room);
 	const status = (page: Page) => page.locator('.agenda [data-status]');
-	const titles = (page: Page) => page.locator('.agenda input[placeholder]');
+	const titles = (page: Page) => page.locator('.agenda textarea[placeholder]');
 	await expect(status(member)).toHaveAttribute('data-status', 'saved');
 	const title = `Written on the train ${Date.now()}`;
 
@@ -149,7 +149,7 @@ test('an edit made while the network is away is kept and arrives when it returns
 	await expect(status(member)).toContainText('kept on this device');
 	await member.screenshot({ path: test.info().outputPath('room-offline-phone.png') });
 	await moderator.waitForTimeout(1000);
-	expect(await titles(moderator).evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).not.toContain(title);
+	expect(await titles(moderator).evaluateAll((inputs) => inputs.map((i) => (i as HTMLTextAreaElement).value))).not.toContain(title);
 
 	await network.restore();
 	await expect(titles(moderator).last()).toHaveValue(title, { timeout: 15_000 });
@@ -187,7 +187,7 @@ test('a closed agenda is read-only at once, and edits made offline before the cl
 	const titles = (page: Page) => page.locator('.agenda li.item .title');
 	const titleTexts = (page: Page) =>
 		titles(page).evaluateAll((els) =>
-			els.map((e) => (e instanceof HTMLInputElement ? e.value : (e.querySelector('input')?.value ?? e.textContent ?? '')).trim())
+			els.map((e) => (e instanceof HTMLTextAreaElement ? e.value : (e.querySelector('textarea')?.value ?? e.textContent ?? '')).trim())
 		);
 	/** No way left to change the agenda: no fields, no ✕/↑/↓, no "Add an item", notes not editable. */
 	const readOnly = async (page: Page) => {
@@ -211,9 +211,9 @@ test('a closed agenda is read-only at once, and edits made offline before the cl
 		await moderator.getByTestId('lifecycle').click();
 	await expect(moderator.getByTestId('meeting-status')).toHaveText('Live now');
 	await moderator.getByRole('button', { name: 'Add an item' }).click();
-	await moderator.locator('.agenda input[placeholder]').last().fill('Kept: the item written before the close');
+	await moderator.locator('.agenda textarea[placeholder]').last().fill('Kept: the item written before the close');
 	for (const page of [member, executor]) {
-		await expect(page.locator('.agenda input[placeholder]').last()).toHaveValue('Kept: the item written before the close');
+		await expect(page.locator('.agenda textarea[placeholder]').last()).toHaveValue('Kept: the item written before the close');
 		await expect(status(page)).toHaveAttribute('data-status', 'saved');
 	}
 
@@ -221,9 +221,9 @@ test('a closed agenda is read-only at once, and edits made offline before the cl
 	const stale = { member: `بند نوشته‌شده در قطار ${Date.now()}`, executor: `Written on the train ${Date.now()}` };
 	for (const network of networks) await network.cut();
 	await member.getByRole('button', { name: 'افزودن بند' }).click();
-	await member.locator('.agenda input[placeholder]').last().fill(stale.member);
+	await member.locator('.agenda textarea[placeholder]').last().fill(stale.member);
 	await executor.getByRole('button', { name: 'Add an item' }).click();
-	await executor.locator('.agenda input[placeholder]').last().fill(stale.executor);
+	await executor.locator('.agenda textarea[placeholder]').last().fill(stale.executor);
 	await expect(status(member)).toHaveAttribute('data-status', 'offline');
 	await expect(status(executor)).toHaveAttribute('data-status', 'offline');
 	await markLoad(moderator);

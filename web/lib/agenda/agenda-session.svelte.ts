@@ -10,7 +10,17 @@ import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as syncProtocol from 'y-protocols/sync';
 import { MessageType, RefusedReason } from '$shared/collab';
-import { addItem, agendaItems, ITEMS, moveItem, removeItem, updateItem, type AgendaItem, type AgendaItemPatch } from '$shared/agenda';
+import {
+	addItem,
+	agendaItems,
+	ITEMS,
+	moveItem,
+	removeItemUndoably,
+	updateItem,
+	type AgendaItem,
+	type AgendaItemPatch,
+	type Removal
+} from '$shared/agenda';
 import { agendaDocumentName } from '$shared/documents';
 import { NO_SIDE_COLOUR, SIDE_COLOURS, type Side } from '$shared/sides';
 import { SaveTracker } from './save-tracker';
@@ -43,6 +53,9 @@ export class AgendaSession {
 	/** Edits exist that the server has not confirmed (shown with the offline state). */
 	unsaved = $state(false);
 	peers = $state<PeerPresence[]>([]);
+	/** The item this user removed last, which one tap brings back (with its notes). */
+	removed = $state.raw<AgendaItem | null>(null);
+	private removal: Removal | null = null;
 	/** Whether the user's seat lets them edit agendas at all. */
 	private readonly mayEdit: boolean;
 	private readonly name: string;
@@ -144,6 +157,7 @@ export class AgendaSession {
 		if (this.rebuilding || this.destroyed) return;
 		this.rebuilding = true;
 		const { doc, provider, local } = this;
+		this.forgetRemoval();
 		provider.destroy();
 		this.releaseCopy();
 		await local.destroy().catch(() => {});
@@ -188,12 +202,26 @@ export class AgendaSession {
 	move(id: string, index: number): void {
 		moveItem(this.doc, id, index);
 	}
+	/** Removes an item; `undoRemove()` brings it back until the next removal. */
 	remove(id: string): void {
-		removeItem(this.doc, id);
+		const item = this.items.find((i) => i.id === id) ?? null;
+		this.forgetRemoval();
+		this.removal = removeItemUndoably(this.doc, id);
+		this.removed = item;
+	}
+	undoRemove(): void {
+		if (this.canEdit) this.removal?.undo();
+		this.forgetRemoval();
+	}
+	forgetRemoval(): void {
+		this.removal?.forget();
+		this.removal = null;
+		this.removed = null;
 	}
 
 	destroy(): void {
 		this.destroyed = true;
+		this.forgetRemoval();
 		this.provider.destroy();
 		this.releaseCopy();
 		void this.local.destroy();
