@@ -96,9 +96,9 @@ test.describe.serial('minutes', () => {
 		if (first.status === 'SCHEDULED') await moderator.getByTestId('lifecycle').click();
 		await expect(moderator.getByTestId('meeting-status')).toHaveText('Live now');
 		await moderator.getByRole('button', { name: 'Add an item' }).click();
-		await moderator.locator('.agenda input[placeholder]').last().fill(ITEM_EN);
+		await moderator.locator('.agenda textarea[placeholder]').last().fill(ITEM_EN);
 		await moderator.getByRole('button', { name: 'Add an item' }).click();
-		await moderator.locator('.agenda input[placeholder]').last().fill(ITEM_FA);
+		await moderator.locator('.agenda textarea[placeholder]').last().fill(ITEM_FA);
 		// The two items just added are the agenda's last two (the notes' labels keep the untitled name).
 		const notes = (page: Page, which: 'en' | 'fa') =>
 			page
@@ -113,7 +113,7 @@ test.describe.serial('minutes', () => {
 		await member.goto(first.path);
 		await connected(member);
 		await expect(member.getByTestId('current-item')).toContainText(ITEM_FA);
-		await expect(member.locator('.agenda li.item').last().locator('.title input')).toHaveValue(ITEM_FA);
+		await expect(member.locator('.agenda li.item').last().locator('.title textarea')).toHaveValue(ITEM_FA);
 		await agendaSaved(member);
 		await notes(member, 'fa').click();
 		await member.keyboard.type(NOTE_FA);
@@ -156,12 +156,23 @@ test.describe.serial('minutes', () => {
 		await expect(member.getByRole('button', { name: 'ذخیره‌ی اصلاح‌ها' })).toHaveCount(0); // members read, moderators correct
 		await capture(member, info, 'minutes-draft-fa-phone');
 
+		// The corrections are folded, so the minutes come first; "Saved." shows by the button.
+		await expect(moderator.getByLabel('Remarks')).toBeHidden();
+		await moderator.getByText('Correct the draft').click();
 		await moderator.getByLabel('Remarks').fill(REMARKS);
 		await moderator.getByRole('button', { name: 'Save corrections' }).click();
-		await expect(moderator.getByText('Saved.')).toBeVisible();
+		await expect(moderator.locator('details.edit').getByRole('status')).toHaveText('Saved.');
 		await expect(document).toContainText(REMARKS);
 		await capture(moderator, info, 'minutes-draft-en-desktop');
-		await moderator.getByRole('button', { name: 'Archive for good' }).click();
+		// Archiving asks first and says what it freezes; going back leaves the draft a draft.
+		await moderator.getByTestId('archive').click();
+		const archive = moderator.getByRole('dialog', { name: 'Archive these minutes for good?' });
+		await expect(archive).toContainText('freezes the minutes exactly as they read now');
+		await archive.getByRole('button', { name: 'Go back' }).click();
+		await moderator.reload();
+		await expect(moderator.getByText('Draft — the moderator may still correct it')).toBeVisible();
+		await moderator.getByTestId('archive').click();
+		await archive.getByRole('button', { name: 'Archive for good' }).click();
 		await expect(moderator.getByText(/Archived .+\. This record can no longer be changed\./)).toBeVisible();
 		await expect(moderator.locator('.hash')).toContainText('verified');
 		await expect(moderator.getByText('Not yet approved')).toBeVisible();
