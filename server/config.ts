@@ -19,10 +19,34 @@ const EnvSchema = z.object({
 	ORIGIN: z.string().url().optional(),
 	/** How often open sockets' sessions are re-checked for expiry and revocation. */
 	RAHKAR_SESSION_CHECK_SECONDS: z.coerce.number().positive().max(3600).default(60),
+	/** smtp://user:pass@host:587 or smtps://…; without it mail is written to RAHKAR_OUTBOX_DIR as .eml files. */
+	SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+		.optional(),
+	MAIL_FROM: z.string().min(3).default('Rahkar <rahkar@localhost>'),
+	RAHKAR_OUTBOX_DIR: z.string().min(1).default('./data/outbox'),
+	/** The mail sender's rhythm: how often it looks, the first retry's wait (doubled each time),
+	 * how many attempts before a mail is failed, and how long a claimed mail stays claimed. */
+	RAHKAR_MAIL_EVERY_SECONDS: z.coerce.number().positive().max(3600).default(5),
+	RAHKAR_MAIL_RETRY_SECONDS: z.coerce.number().positive().max(86_400).default(60),
+	RAHKAR_MAIL_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+	RAHKAR_MAIL_LEASE_SECONDS: z.coerce.number().positive().max(3600).default(120),
 	NODE_ENV: z.string().default('development')
 });
 
 export type DatabaseProvider = 'sqlite' | 'postgresql';
+
+export interface MailConfig {
+	smtpUrl?: string;
+	from: string;
+	/** Where mail goes without SMTP_URL. */
+	outboxDir: string;
+	everyMs: number;
+	retryMs: number;
+	attempts: number;
+	leaseMs: number;
+}
 
 export interface Config {
 	port: number;
@@ -35,6 +59,7 @@ export interface Config {
 	origin?: string;
 	production: boolean;
 	sessionCheckMs: number;
+	mail: MailConfig;
 }
 
 export class ConfigError extends Error {}
@@ -58,6 +83,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		demoPassword: e.RAHKAR_DEMO_PASSWORD,
 		origin: e.ORIGIN,
 		production: e.NODE_ENV === 'production',
-		sessionCheckMs: e.RAHKAR_SESSION_CHECK_SECONDS * 1000
+		sessionCheckMs: e.RAHKAR_SESSION_CHECK_SECONDS * 1000,
+		mail: {
+			smtpUrl: e.SMTP_URL,
+			from: e.MAIL_FROM,
+			outboxDir: path.resolve(e.RAHKAR_OUTBOX_DIR),
+			everyMs: e.RAHKAR_MAIL_EVERY_SECONDS * 1000,
+			retryMs: e.RAHKAR_MAIL_RETRY_SECONDS * 1000,
+			attempts: e.RAHKAR_MAIL_ATTEMPTS,
+			leaseMs: e.RAHKAR_MAIL_LEASE_SECONDS * 1000
+		}
 	};
 }

@@ -8,6 +8,7 @@ import type { RealtimeServer } from '../realtime/realtime-server';
 import type { DocumentService } from '../collab/collab-server';
 import type { SessionSockets } from '../auth/session-sockets';
 import type { LiveRooms } from '../realtime/live-rooms';
+import type { MailTransport } from '../mail/transport';
 
 export interface AppContext {
 	config: Config;
@@ -20,6 +21,10 @@ export interface AppContext {
 	documents: DocumentService;
 	/** The open sockets of each session, closed when it ends. */
 	sessions: SessionSockets;
+	/** Where the outbox's sender job hands mail (server/mail/transport.ts). */
+	mail: MailTransport;
+	/** The origin links in mail point to: ORIGIN, or this server's own address once it listens. */
+	publicOrigin(): string;
 }
 
 const KEY = Symbol.for('rahkar.app-context');

@@ -5,13 +5,30 @@ import { sweepExpired } from '../domain/housekeeping';
 import { reindexProposals } from '../domain/search/reindex';
 import { sendDueReminders } from '../domain/action-items/reminders';
 import { deliverNotices } from '../realtime/action-items';
+import { sendDueMails } from '../domain/mail/sender';
 
-export function periodicJobs(context: AppContext): PeriodicJob[] {
+export function periodicJobs(context: AppContext, holder: string): PeriodicJob[] {
 	const db = context.database.db;
+	const mail = context.config.mail;
 	return [
 		{ name: 'sweep-expired', everyMs: 60 * 60_000, run: async () => void (await sweepExpired(db)) },
 		{ name: 'search-proposals', everyMs: 15_000, run: async () => void (await reindexProposals(context.database)) },
 		// "Due in two days" and "overdue", each once per item and due day; delivered live where the owner is connected.
-		{ name: 'action-item-reminders', everyMs: 10 * 60_000, run: async () => deliverNotices(context.io, db, await sendDueReminders(db)) }
+		{ name: 'action-item-reminders', everyMs: 10 * 60_000, run: async () => deliverNotices(context.io, db, await sendDueReminders(db)) },
+		// The outbox's sender (server/domain/mail/sender.ts); each mail is claimed too, so a node
+		// that keeps going after losing this job's lease still never sends a mail another holds.
+		{
+			name: 'mail-sender',
+			everyMs: mail.everyMs,
+			run: async () =>
+				void (await sendDueMails(db, context.mail, {
+					holder,
+					leaseMs: mail.leaseMs,
+					retryMs: mail.retryMs,
+					attempts: mail.attempts,
+					from: mail.from,
+					origin: context.publicOrigin
+				}))
+		}
 	];
 }

@@ -25,6 +25,7 @@ import { backfillPersonKeys } from '../domain/databank/people';
 import { refreshSearchKeys } from '../domain/search/reindex';
 import { sessionSockets } from '../auth/session-sockets';
 import { allowedOrigin } from './origin';
+import { createMailTransport } from '../mail/transport';
 
 export interface Runtime {
 	context: AppContext;
@@ -63,14 +64,24 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 		authenticate,
 		authorize: (actor, name) => documentAccess(database.db, actor, name)
 	});
-	const context: AppContext = { config, database, auth, io: null, live: noLiveRooms, documents: collab, sessions };
+	const mail = createMailTransport(config.mail);
+	log(`Mail goes to ${mail.describe}.`);
+	let listening: HttpServer | null = null;
+	const publicOrigin = () => {
+		if (config.origin) return config.origin.replace(/\/$/, '');
+		const address = listening?.address();
+		return `http://localhost:${typeof address === 'object' && address ? address.port : config.port}`;
+	};
+	const context: AppContext = { config, database, auth, io: null, live: noLiveRooms, documents: collab, sessions, mail, publicOrigin };
 	setAppContext(context);
 
-	const stopJobs = runPeriodic(database.db, redis?.nodeId ?? randomUUID(), periodicJobs(context));
+	const holder = redis?.nodeId ?? randomUUID();
+	const stopJobs = runPeriodic(database.db, holder, periodicJobs(context, holder));
 
 	return {
 		context,
 		attach(server, others) {
+			listening = server;
 			context.io = attachRealtime(
 				server,
 				{ db: database.db, documents: collab, authenticate, allowOrigin, sessions },
@@ -91,6 +102,7 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 		},
 		async close() {
 			stopJobs();
+			mail.close();
 			sessions.stop();
 			await collab.close();
 			await new Promise<void>((resolve) => (context.io ? context.io.close(() => resolve()) : resolve()));

@@ -11,6 +11,7 @@ import { ensureOccurrences } from './series';
 /** How far back the feed reaches; older meetings stay in subscribers' calendars anyway. */
 const FEED_DAYS_BACK = 180;
 
+export type CalendarMeeting = Row;
 type Row = {
 	id: string;
 	startsAt: Date;
@@ -47,6 +48,29 @@ function render(rows: Row[], calName: string, origin: string): string {
 		rows.map((m) => event(m, origin)),
 		{ productId: '-//Rahkar//Meetings//EN', calName }
 	);
+}
+
+/** One meeting as an invitation (RFC 5546): REQUEST for a new or changed meeting, CANCEL
+ * for a cancelled one. The UID and SEQUENCE are the feed's, so a calendar app that has the
+ * meeting from either place updates the one event. */
+export function meetingInvitation(
+	m: Row,
+	origin: string,
+	people: { organizer: { name: string; email: string }; attendee: { name: string; email: string } }
+): { method: 'REQUEST' | 'CANCEL'; content: string } {
+	const method = m.status === 'CANCELLED' ? 'CANCEL' : 'REQUEST';
+	const base = event(m, origin);
+	const content = calendarFile(
+		[
+			{
+				...base,
+				organizer: people.organizer,
+				attendees: [{ ...people.attendee, rsvp: false, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' }]
+			}
+		],
+		{ productId: '-//Rahkar//Meetings//EN', method }
+	);
+	return { method, content };
 }
 
 const include = { group: { select: { name: true } } } as const;

@@ -1,0 +1,98 @@
+// What mail says, in both of Rahkar's languages. Mail is rendered on the server by the sender
+// job, outside any page, so its words live here rather than in the web app's messages.
+import type { MeetingChange } from './meeting-mail';
+
+export type MailLocale = 'en' | 'fa';
+
+interface Wording {
+	greeting(name: string): string;
+	resetSubject: string;
+	resetBody(minutes: string): string;
+	resetAction: string;
+	resetIgnore: string;
+	meetingSubject(change: MeetingChange, group: string): string;
+	meetingLead(change: MeetingChange, group: string): string;
+	when: string;
+	place: string;
+	online: string;
+	open: string;
+	unsubscribe: string;
+	footer: string;
+}
+
+export const WORDING: Record<MailLocale, Wording> = {
+	en: {
+		greeting: (name) => (name ? `Hello ${name},` : 'Hello,'),
+		resetSubject: 'Reset your Rahkar password',
+		resetBody: (minutes) =>
+			`Someone (we hope you) asked to reset the password of your Rahkar account. The link below works once, for ${minutes} minutes.`,
+		resetAction: 'Choose a new password',
+		resetIgnore: 'If you did not ask for this, ignore this mail: your password stays as it is.',
+		meetingSubject: (change, group) =>
+			({
+				scheduled: `Meeting of ${group}`,
+				moved: `Meeting of ${group} moved`,
+				cancelled: `Meeting of ${group} cancelled`,
+				restored: `Meeting of ${group} back on the schedule`
+			})[change],
+		meetingLead: (change, group) =>
+			({
+				scheduled: `You are invited to the meeting of ${group}.`,
+				moved: `The meeting of ${group} has a new time.`,
+				cancelled: `The meeting of ${group} is cancelled.`,
+				restored: `The meeting of ${group} is back on the schedule.`
+			})[change],
+		when: 'When',
+		place: 'Where',
+		online: 'Online',
+		open: 'Open the meeting in Rahkar',
+		unsubscribe: 'Stop meeting mail',
+		footer: 'Rahkar, for your working group.'
+	},
+	fa: {
+		greeting: (name) => (name ? `${name} گرامی،` : 'سلام،'),
+		resetSubject: 'بازنشانی گذرواژهٔ راهکار',
+		resetBody: (minutes) => `درخواست بازنشانی گذرواژهٔ حساب راهکار شما ثبت شد. پیوند زیر تنها یک بار و تا ${minutes} دقیقه کار می‌کند.`,
+		resetAction: 'گذرواژهٔ تازه را برگزینید',
+		resetIgnore: 'اگر شما این درخواست را نداده‌اید، این نامه را نادیده بگیرید؛ گذرواژهٔ شما تغییری نمی‌کند.',
+		meetingSubject: (change, group) =>
+			({
+				scheduled: `جلسهٔ ${group}`,
+				moved: `زمان جلسهٔ ${group} تغییر کرد`,
+				cancelled: `جلسهٔ ${group} لغو شد`,
+				restored: `جلسهٔ ${group} دوباره برگزار می‌شود`
+			})[change],
+		meetingLead: (change, group) =>
+			({
+				scheduled: `به جلسهٔ ${group} دعوت شده‌اید.`,
+				moved: `جلسهٔ ${group} زمان تازه‌ای دارد.`,
+				cancelled: `جلسهٔ ${group} لغو شد.`,
+				restored: `جلسهٔ ${group} دوباره در برنامه است.`
+			})[change],
+		when: 'زمان',
+		place: 'مکان',
+		online: 'برخط',
+		open: 'دیدن جلسه در راهکار',
+		unsubscribe: 'دیگر نامهٔ جلسه نفرستید',
+		footer: 'راهکار، برای کارگروه شما.'
+	}
+};
+
+/** A moment in the reader's language and calendar: Jalali with Persian digits for Persian
+ * (the platform's Intl, `fa-IR-u-ca-persian`), the Gregorian calendar for English. */
+export function formatWhen(locale: MailLocale, iso: string, timeZone: string): string {
+	const tag = locale === 'fa' ? 'fa-IR-u-ca-persian' : 'en-GB';
+	const options = {
+		weekday: 'long',
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit',
+		timeZone
+	} as const;
+	return `${new Intl.DateTimeFormat(tag, options).format(new Date(iso))} (${timeZone})`;
+}
+
+/** A number in the reader's digits. */
+export const formatCount = (locale: MailLocale, n: number): string => new Intl.NumberFormat(locale === 'fa' ? 'fa-IR' : 'en-GB').format(n);
