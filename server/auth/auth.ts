@@ -9,6 +9,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
 import type { Actor } from '../domain/access';
+import { RESET_MINUTES, queueResetMail } from '../domain/mail/reset-mail';
 
 export interface AuthOptions {
 	db: Db;
@@ -25,7 +26,16 @@ export function createAuth({ db, config, secret }: AuthOptions) {
 		secret,
 		baseURL: config.origin ?? `http://localhost:${config.port}`,
 		database: prismaAdapter(db, { provider: config.databaseProvider, transaction: true }),
-		emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
+		emailAndPassword: {
+			enabled: true,
+			disableSignUp: true,
+			minPasswordLength: 8,
+			// A reset link works once (better-auth consumes its Verification row) for an hour; the
+			// mail goes through the outbox (server/domain/mail/reset-mail.ts), never straight out.
+			resetPasswordTokenExpiresIn: RESET_MINUTES * 60,
+			revokeSessionsOnPasswordReset: true,
+			sendResetPassword: ({ user, token }) => queueResetMail(db, user, token)
+		},
 		session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
 		user: {
 			additionalFields: {

@@ -3,6 +3,7 @@ import express, { type RequestHandler } from 'express';
 import type { Database } from '../db/client';
 import { clientFiles } from './client-files';
 import { securityHeaders } from './security-headers';
+import { oneClickUnsubscribe } from './one-click';
 
 export function createApp(options: { database: Database; svelteKit: RequestHandler | null; clientDir?: string | null; origin?: string }) {
 	const app = express();
@@ -13,6 +14,10 @@ export function createApp(options: { database: Database; svelteKit: RequestHandl
 		const ok = await options.database.ping();
 		res.status(ok ? 200 : 503).json({ ok, database: options.database.provider });
 	});
+
+	// Mail clients' one-click unsubscribe (RFC 8058) posts without a session or an Origin
+	// header, which SvelteKit's form check would refuse; the signed token is the credential.
+	oneClickUnsubscribe(app, options.database.db);
 
 	if (options.svelteKit) {
 		if (options.clientDir) app.use(clientFiles(options.clientDir));

@@ -6,6 +6,7 @@ import { DomainError } from '../errors';
 import { requireModerator } from './meeting-access';
 import { mutateMeeting } from './meeting-transaction';
 import { fromLocal, parseLocal } from './zoned-time';
+import { enqueueMeetingMail } from '../mail/meeting-mail';
 
 /** The zone a meeting's local times are given in. */
 async function zoneOf(db: Db, meetingId: string): Promise<string> {
@@ -21,6 +22,8 @@ export async function moveOccurrence(db: Db, actor: Actor, meetingId: string, wh
 	const startsAt = fromLocal(local, await zoneOf(db, meetingId));
 	return mutateMeeting(db, meetingId, ['SCHEDULED'], async (tx) => {
 		await tx.meeting.update({ where: { id: meetingId }, data: { startsAt, movedAt: now } });
+		// The members' calendars follow: an updated invitation, in this same transaction.
+		await enqueueMeetingMail(tx, meetingId, 'moved');
 	});
 }
 
@@ -29,6 +32,7 @@ export async function cancelOccurrence(db: Db, actor: Actor, meetingId: string) 
 	await requireModerator(db, actor, meetingId);
 	return mutateMeeting(db, meetingId, ['SCHEDULED'], async (tx) => {
 		await tx.meeting.update({ where: { id: meetingId }, data: { status: 'CANCELLED' } });
+		await enqueueMeetingMail(tx, meetingId, 'cancelled');
 	});
 }
 
@@ -37,5 +41,6 @@ export async function restoreOccurrence(db: Db, actor: Actor, meetingId: string)
 	await requireModerator(db, actor, meetingId);
 	return mutateMeeting(db, meetingId, ['CANCELLED'], async (tx) => {
 		await tx.meeting.update({ where: { id: meetingId }, data: { status: 'SCHEDULED' } });
+		await enqueueMeetingMail(tx, meetingId, 'restored');
 	});
 }
