@@ -1,44 +1,59 @@
-// What the rest of the server tells the live rooms after a change it committed (a page's
-// form action, a job): one object, made once when Socket.IO is attached and handed to the
-// pages through the app context, so that they share the sockets' broadcasters (the pages
-// are a separate module graph) and never import server/realtime. A change is committed
-// before it is announced, so a failed broadcast is logged, never thrown at the caller.
+// The one publisher: what the domain reports it changed (server/domain/changes.ts) becomes
+// what each live room is sent. Socket handlers, pages' form actions and jobs all hand their
+// changes here, once committed, and never send to a room themselves; so a failed broadcast
+// is logged, never thrown at the caller. One per Socket.IO server, made on first use, so
+// the sockets' features and the pages (a separate module graph, reached through
+// locals.services.live) share its broadcasters.
 import type { Db } from '../db/client';
-import type { ActionItemChange } from '../domain/action-items/change';
-import { publishActionItemChange, userRoom } from './action-items';
+import type { DomainChange } from '../domain/changes';
+import type { Notice } from '../domain/action-items/notifications';
+import { deliverNotices, publishActionItemChange } from './action-item-broadcast';
 import { meetingBroadcaster } from './meeting-broadcast';
 import type { RealtimeServer } from './realtime-server';
-import { broadcastVotes } from './voting';
+import { userRoom } from './rooms';
+import { broadcastVotes } from './vote-broadcast';
 
 export interface LiveRooms {
-	/** A meeting's state changed (and, with `votes`, whether votes may be held): everyone in
-	 * its room hears. Resolves once this node's sockets were sent it. */
-	meetingChanged(meetingId: string, options?: { votes?: boolean }): Promise<void>;
-	/** A meeting's votes changed: the meeting's room and the votes page hear. */
-	votesChanged(meetingId: string): Promise<void>;
-	/** An action item was made or changed: its meetings' follow-ups and whoever is notified. */
-	actionItemChanged(change: ActionItemChange): Promise<void>;
-	/** A user's unread notifications changed (they read some): their open tabs' bells. */
-	unreadChanged(userId: string, unread: number): void;
+	/** Tells everyone concerned by a committed change; resolves once this node's sockets were
+	 * sent a state that includes it. */
+	publish(change: DomainChange): Promise<void>;
+	/** Delivers notifications a job made (reminders), each with its user's unread count. */
+	notify(notices: Notice[]): Promise<void>;
 }
 
 /** Until Socket.IO is attached (scripts, tests of pages alone) nobody is listening. */
-export const noLiveRooms: LiveRooms = {
-	meetingChanged: async () => {},
-	votesChanged: async () => {},
-	actionItemChanged: async () => {},
-	unreadChanged: () => {}
-};
+export const noLiveRooms: LiveRooms = { publish: async () => {}, notify: async () => {} };
+
+const made = new WeakMap<RealtimeServer, LiveRooms>();
 
 export function liveRooms(io: RealtimeServer, db: Db, onError: (error: unknown) => void): LiveRooms {
+	let live = made.get(io);
+	if (live) return live;
 	const meetings = meetingBroadcaster(io, db, onError);
-	const votesChanged = (meetingId: string) => broadcastVotes(io, db, meetingId).catch(onError);
-	return {
-		meetingChanged: async (meetingId, options = {}) => {
-			await Promise.all([meetings.changed(meetingId, { state: true }).catch(onError), options.votes ? votesChanged(meetingId) : null]);
-		},
-		votesChanged,
-		actionItemChanged: (change) => publishActionItemChange(io, db, change).catch(onError),
-		unreadChanged: (userId, unread) => void io.to(userRoom(userId)).emit('notification:unread', { unread })
+	const logged = (sent: Promise<void>) => sent.catch(onError);
+	const send = async (change: DomainChange): Promise<void> => {
+		switch (change.kind) {
+			case 'meeting':
+				// Whether votes may be held follows the meeting's status: the votes page's
+				// watchers are not in the meeting's room, so they are told too.
+				await Promise.all([
+					logged(meetings.changed(change.meetingId, { state: true })),
+					change.votes ? logged(broadcastVotes(io, db, change.meetingId)) : null
+				]);
+				return;
+			case 'votes':
+				return broadcastVotes(io, db, change.meetingId);
+			case 'action-item':
+				return publishActionItemChange(io, db, change);
+			case 'unread':
+				io.to(userRoom(change.userId)).emit('notification:unread', { unread: change.unread });
+				return;
+		}
 	};
+	live = {
+		publish: (change) => send(change).catch(onError),
+		notify: (notices) => deliverNotices(io, db, notices).catch(onError)
+	};
+	made.set(io, live);
+	return live;
 }

@@ -1,7 +1,7 @@
-// The live meeting over Socket.IO: joining (authorised, answered with the whole room), the
-// moderator's and members' actions, and a patch to the room after each change.
-// Handlers only validate, call the domain and broadcast; every rule lives in
-// server/domain/meetings.
+// The live meeting over Socket.IO: joining (authorised, answered with the whole room), and
+// the moderator's and members' actions. Handlers only validate, call the domain and hand
+// the change it reports to the live rooms (live-rooms.ts), which patch the room; every rule
+// lives in server/domain/meetings.
 import type { z } from 'zod';
 import {
 	AttendancePayload,
@@ -14,48 +14,34 @@ import {
 } from '../../shared/meeting-events';
 import type { Db } from '../db/client';
 import type { Actor } from '../domain/access';
+import type { MeetingChanged } from '../domain/changes';
 import { checkIn, markAttendance } from '../domain/meetings/attendance';
 import { closeMeetingAndFreezeAgenda, setCurrentItem, startMeeting } from '../domain/meetings/lifecycle';
 import { raiseHand, runQueue } from '../domain/meetings/queue';
 import { meetingViewer } from '../domain/meetings/state';
 import { runTimer } from '../domain/meetings/timer';
+import { liveRooms } from './live-rooms';
 import { meetingBroadcaster } from './meeting-broadcast';
+import { handled, type RealtimeFeature } from './realtime-server';
 import { meetingRoom } from './rooms';
-import { broadcastVotes } from './voting';
 
-export { meetingRoom } from './rooms';
-import { handled, type RealtimeFeature, type RealtimeServer } from './realtime-server';
-
-/** Sends the meeting's new state to everyone in its room, on every node, once for all the
- * changes that arrived while the previous one was going out (server/realtime/meeting-broadcast.ts).
- * Resolves once this node's sockets were sent a state that includes the caller's change.
- * Pages call it too after a form action changed a meeting. */
-export function broadcastMeetingState(io: RealtimeServer | null, db: Db, meetingId: string): Promise<void> {
-	if (!io) return Promise.resolve();
-	return meetingBroadcaster(io, db).changed(meetingId, { state: true });
-}
-
-type Change<S extends z.ZodType> = (db: Db, actor: Actor, payload: z.infer<S>) => Promise<number>;
+type Change<S extends z.ZodType> = (db: Db, actor: Actor, payload: z.infer<S>) => Promise<MeetingChanged>;
 
 export const meetingLive: RealtimeFeature = (socket, io, { db, documents, onError }) => {
 	const { actor, name } = socket.data;
 	const room = meetingBroadcaster(io, db, onError);
+	const live = liveRooms(io, db, onError);
 	const announce = (meetingId: string) => void room.changed(meetingId, { presence: true }).catch(onError);
 
-	/** An action: the domain authorises and applies it; then the room gets the new state.
-	 * The change is committed before the broadcast, so a failed broadcast is only logged. */
-	const action = <S extends z.ZodType<{ meetingId: string }>>(schema: S, change: Change<S>, opts: { votes?: boolean } = {}) =>
+	/** An action: the domain authorises and applies it, and says what changed; the live rooms
+	 * send it (committed, so a failed broadcast is only logged); the caller gets the version. */
+	const action = <S extends z.ZodType<{ meetingId: string }>>(schema: S, change: Change<S>) =>
 		handled(
 			schema,
 			async (payload: z.infer<S>) => {
-				const version = await change(db, actor, payload);
-				await Promise.all([
-					broadcastMeetingState(io, db, payload.meetingId).catch(onError),
-					// Whether votes may be held follows the meeting's status: the votes page's
-					// watchers are not in the meeting's room, so they are told too.
-					opts.votes ? broadcastVotes(io, db, payload.meetingId).catch(onError) : null
-				]);
-				return { version };
+				const done = await change(db, actor, payload);
+				await live.publish(done);
+				return { version: done.version };
 			},
 			onError
 		);
@@ -88,10 +74,10 @@ export const meetingLive: RealtimeFeature = (socket, io, { db, documents, onErro
 			onError
 		)
 	);
-	socket.on('meeting:start', action(MeetingRef, startMeeting, { votes: true }));
+	socket.on('meeting:start', action(MeetingRef, startMeeting));
 	socket.on(
 		'meeting:close',
-		action(MeetingRef, (db, actor, ref) => closeMeetingAndFreezeAgenda(db, documents, actor, ref), { votes: true })
+		action(MeetingRef, (db, actor, ref) => closeMeetingAndFreezeAgenda(db, documents, actor, ref))
 	);
 	socket.on('meeting:current', action(CurrentItemPayload, setCurrentItem));
 	socket.on('meeting:timer', action(TimerPayload, runTimer));

@@ -187,7 +187,7 @@ describe('casting ballots', () => {
 		const pid = await inReview('Too few present');
 		const vid = (await openVote(db, actors.moderator, { meetingId, proposalId: pid })).voteId;
 		await castBallot(db, actors.executor, { meetingId, voteId: vid, choice: 'YES' });
-		expect(await closeVote(db, actors.moderator, { meetingId, voteId: vid })).toEqual({ result: 'NO_QUORUM' });
+		expect(await closeVote(db, actors.moderator, { meetingId, voteId: vid })).toMatchObject({ result: 'NO_QUORUM' });
 		expect((await db.proposal.findUniqueOrThrow({ where: { id: pid } })).state).toBe('IN_REVIEW');
 		expect(await db.decision.count({ where: { voteId: vid } })).toBe(0);
 	});
@@ -218,7 +218,7 @@ describe('casting ballots', () => {
 		await db.group.update({ where: { id: groupId }, data: { majorityRule: 'SIMPLE' } });
 		// 20 yes, 12 no: a simple majority, but short of two thirds.
 		await Promise.all(crowd.slice(0, 32).map((a, i) => castBallot(db, a, { meetingId, voteId: vid, choice: i < 20 ? 'YES' : 'NO' })));
-		expect(await closeVote(db, actors.moderator, { meetingId, voteId: vid })).toEqual({ result: 'FAILED' });
+		expect(await closeVote(db, actors.moderator, { meetingId, voteId: vid })).toMatchObject({ result: 'FAILED' });
 		expect((await db.proposal.findUniqueOrThrow({ where: { id: pid } })).state).toBe('REJECTED');
 	});
 
@@ -231,7 +231,7 @@ describe('casting ballots', () => {
 		// The stale vote does not hold the proposal: it can be withdrawn…
 		await moveProposal(db, actors.member, pid, { to: 'WITHDRAWN', reason: 'Not needed after all' });
 		// …and closing the vote records the count without a decision.
-		expect(await closeVote(db, actors.moderator, { meetingId, voteId: vid })).toEqual({ result: 'PASSED' });
+		expect(await closeVote(db, actors.moderator, { meetingId, voteId: vid })).toMatchObject({ result: 'PASSED' });
 		expect(await db.decision.count({ where: { voteId: vid } })).toBe(0);
 		expect((await db.proposal.findUniqueOrThrow({ where: { id: pid } })).state).toBe('WITHDRAWN');
 	});

@@ -63,6 +63,6 @@ export async function createActionItem(db: Db, actor: Actor & { name?: string },
 			owner && owner.id !== actor.userId
 				? await notify(tx, [{ userId: owner.id, kind: 'ASSIGNED', actionItemId: item.id, byName: actor.name }])
 				: [];
-		return { itemId: item.id, groupId: input.groupId, notices };
+		return { kind: 'action-item', itemId: item.id, groupId: input.groupId, notices };
 	});
 }

@@ -22,7 +22,7 @@ export async function editActionItem(db: Db, actor: Actor & { name?: string }, r
 	const changes = Object.fromEntries(
 		(Object.keys(after) as (keyof typeof after)[]).filter((k) => before[k] !== after[k]).map((k) => [k, [before[k], after[k]]])
 	);
-	if (Object.keys(changes).length === 0) return { itemId: item.id, groupId: item.groupId, notices: [] };
+	if (Object.keys(changes).length === 0) return { kind: 'action-item', itemId: item.id, groupId: item.groupId, notices: [] };
 
 	return db.$transaction(async (tx) => {
 		await tx.actionItem.update({ where: { id: item.id }, data: { ...after, updatedAt: now } });
@@ -34,6 +34,6 @@ export async function editActionItem(db: Db, actor: Actor & { name?: string }, r
 			owner && owner.id !== actor.userId
 				? await notify(tx, [{ userId: owner.id, kind: 'ASSIGNED', actionItemId: item.id, byName: actor.name }])
 				: [];
-		return { itemId: item.id, groupId: item.groupId, notices };
+		return { kind: 'action-item', itemId: item.id, groupId: item.groupId, notices };
 	});
 }

@@ -11,12 +11,9 @@ import {
 	type NotificationView
 } from '../../../shared/action-items';
 import { zoneOf } from './item-views';
+import type { Notice, UnreadChanged } from '../changes';
 
-/** A notification made for a user, to deliver live to their room. */
-export interface Notice {
-	userId: string;
-	notification: NotificationView;
-}
+export type { Notice } from '../changes';
 
 export interface NotificationSpec {
 	userId: string;
@@ -132,8 +129,9 @@ export async function notificationsFor(db: Db, userId: string, take = 50): Promi
 
 export const unreadCount = (db: Db, userId: string): Promise<number> => db.notification.count({ where: { userId, readAt: null } });
 
-/** Marks the given notifications of this user read (all of them without ids); returns the unread count. */
-export async function markRead(db: Db, userId: string, ids?: string[], now = new Date()): Promise<number> {
+/** Marks the given notifications of this user read (all of them without ids); says how many
+ * are still unread. */
+export async function markRead(db: Db, userId: string, ids?: string[], now = new Date()): Promise<UnreadChanged> {
 	await db.notification.updateMany({ where: { userId, readAt: null, ...(ids ? { id: { in: ids } } : {}) }, data: { readAt: now } });
-	return unreadCount(db, userId);
+	return { kind: 'unread', userId, unread: await unreadCount(db, userId) };
 }

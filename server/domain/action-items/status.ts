@@ -19,7 +19,7 @@ export async function changeStatus(db: Db, actor: Actor & { name?: string }, raw
 	const to = input.status;
 	if (to === 'BLOCKED' && !input.reason) throw new DomainError('INVALID', 'say what blocks it', { reason: 'required' });
 	if (from === to && to !== 'BLOCKED') {
-		if (!input.note) return { itemId: item.id, groupId: item.groupId, notices: [] };
+		if (!input.note) return { kind: 'action-item', itemId: item.id, groupId: item.groupId, notices: [] };
 		return addNote(db, actor, { itemId: item.id, note: input.note }, now);
 	}
 	if (from !== to && !canMove(from, to))
@@ -50,7 +50,7 @@ export async function changeStatus(db: Db, actor: Actor & { name?: string }, raw
 			creator && creator !== actor.userId
 				? await notify(tx, [{ userId: creator, kind: 'STATUS_CHANGED', actionItemId: item.id, status: to, byName: actor.name }])
 				: [];
-		return { itemId: item.id, groupId: item.groupId, notices };
+		return { kind: 'action-item', itemId: item.id, groupId: item.groupId, notices };
 	});
 }
 
@@ -62,5 +62,5 @@ export async function addNote(db: Db, actor: Actor, raw: unknown, now = new Date
 		db.actionItemEvent.create({ data: { actionItemId: item.id, kind: 'NOTE', note: input.note, byUserId: actor.userId, at: now } }),
 		db.actionItem.update({ where: { id: item.id }, data: { updatedAt: now } })
 	]);
-	return { itemId: item.id, groupId: item.groupId, notices: [] };
+	return { kind: 'action-item', itemId: item.id, groupId: item.groupId, notices: [] };
 }

@@ -8,6 +8,7 @@ import type { Actor } from '../access';
 import { DomainError } from '../errors';
 import { requireModerator, requireParticipant } from './meeting-access';
 import { mutateMeeting, type Tx } from './meeting-transaction';
+import type { MeetingChanged } from '../changes';
 
 export interface QuorumRule {
 	quorumPercent: number;
@@ -97,13 +98,13 @@ async function setPresent(tx: Tx, meetingId: string, person: { personId: string;
 }
 
 /** A member checks in (or out) of a scheduled or live meeting. */
-export async function checkIn(db: Db, actor: Actor, input: CheckInPayload): Promise<number> {
+export async function checkIn(db: Db, actor: Actor, input: CheckInPayload): Promise<MeetingChanged> {
 	const { personId, side } = await requireParticipant(db, actor, input.meetingId);
 	return mutateMeeting(db, input.meetingId, OPEN, (tx) => setPresent(tx, input.meetingId, { personId, side }, input.present ?? true, null));
 }
 
 /** The moderator marks someone seated in the group present or absent. */
-export async function markAttendance(db: Db, actor: Actor, input: AttendancePayload): Promise<number> {
+export async function markAttendance(db: Db, actor: Actor, input: AttendancePayload): Promise<MeetingChanged> {
 	const { groupId } = await requireModerator(db, actor, input.meetingId);
 	const seat = await db.membership.findUnique({
 		where: { groupId_personId: { groupId, personId: input.personId } },

@@ -9,6 +9,7 @@ import type { Actor } from '../access';
 import { DomainError } from '../errors';
 import { requireModerator, requireParticipant } from './meeting-access';
 import { mutateMeeting, type Tx } from './meeting-transaction';
+import type { MeetingChanged } from '../changes';
 
 export interface TurnRow {
 	id: string;
@@ -55,7 +56,7 @@ const turnsOf = (tx: Tx, meetingId: string): Promise<TurnRow[]> =>
 	tx.speakerTurn.findMany({ where: { meetingId, endedAt: null, removedAt: null } });
 
 /** A member raises (or lowers) their own hand in a live meeting. Raising twice is harmless. */
-export async function raiseHand(db: Db, actor: Actor, { meetingId, raised }: HandPayload, now = new Date()): Promise<number> {
+export async function raiseHand(db: Db, actor: Actor, { meetingId, raised }: HandPayload, now = new Date()): Promise<MeetingChanged> {
 	const { personId, side } = await requireParticipant(db, actor, meetingId);
 	return mutateMeeting(db, meetingId, ['LIVE'], async (tx) => {
 		const open = (await turnsOf(tx, meetingId)).filter((t) => t.personId === personId);
@@ -72,7 +73,7 @@ export async function raiseHand(db: Db, actor: Actor, { meetingId, raised }: Han
 }
 
 /** The moderator runs the queue: next, end the current turn, remove, or move a hand. */
-export async function runQueue(db: Db, actor: Actor, input: QueuePayload, now = new Date()): Promise<number> {
+export async function runQueue(db: Db, actor: Actor, input: QueuePayload, now = new Date()): Promise<MeetingChanged> {
 	await requireModerator(db, actor, input.meetingId);
 	return mutateMeeting(db, input.meetingId, ['LIVE'], async (tx) => {
 		const turns = await turnsOf(tx, input.meetingId);

@@ -8,6 +8,7 @@ import type { Actor } from '../access';
 import { DomainError } from '../errors';
 import { requireModerator } from './meeting-access';
 import { mutateMeeting } from './meeting-transaction';
+import type { MeetingChanged } from '../changes';
 
 export interface TimerFields {
 	timerItemId: string | null;
@@ -69,7 +70,7 @@ export function applyTimer(fields: TimerFields, a: Action, now: Date): TimerFiel
 }
 
 /** A moderator starts, pauses, resumes or resets the timer of a live meeting. */
-export async function runTimer(db: Db, actor: Actor, input: TimerPayload, now = new Date()): Promise<number> {
+export async function runTimer(db: Db, actor: Actor, input: TimerPayload, now = new Date()): Promise<MeetingChanged> {
 	await requireModerator(db, actor, input.meetingId);
 	return mutateMeeting(db, input.meetingId, ['LIVE'], async (tx, meeting) => {
 		await tx.meeting.update({ where: { id: meeting.id }, data: applyTimer(meeting, input, now) });

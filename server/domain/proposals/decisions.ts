@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { ConsensusPayload } from '../../../shared/vote-events';
 import type { DecisionOutcome } from '../../../shared/proposals';
 import type { Actor } from '../access';
+import { votesChanged, type VotesChanged } from '../changes';
 import { DomainError } from '../errors';
 import { requireModerator } from '../meetings/meeting-access';
 import { parse } from '../validation';
@@ -68,7 +69,12 @@ export async function requireDecidable(tx: Tx, meetingId: string, groupId: strin
 }
 
 /** The moderator records a decision the meeting reached without a vote. */
-export async function decideByConsensus(db: Db, actor: Actor, input: ConsensusPayload, now = new Date()): Promise<{ decisionId: string }> {
+export async function decideByConsensus(
+	db: Db,
+	actor: Actor,
+	input: ConsensusPayload,
+	now = new Date()
+): Promise<VotesChanged & { decisionId: string }> {
 	const d = parse(ConsensusPayload, input);
 	const { groupId } = await requireModerator(db, actor, d.meetingId);
 	return db.$transaction(async (tx) => {
@@ -77,6 +83,6 @@ export async function decideByConsensus(db: Db, actor: Actor, input: ConsensusPa
 			throw new DomainError('CONFLICT', 'vote_open', { form: 'vote_open' });
 		}
 		const decision = await applyDecision(tx, { ...d, method: 'CONSENSUS', byUserId: actor.userId }, now);
-		return { decisionId: decision.id };
+		return { ...votesChanged(d.meetingId), decisionId: decision.id };
 	});
 }

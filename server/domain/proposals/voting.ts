@@ -12,6 +12,7 @@ import { BallotPayload, VoteClosePayload, VoteOpenPayload, type VoteViewer, type
 import type { BallotChoice, VoteResult } from '../../../shared/proposals';
 import { isUniqueViolation } from '../../db/bulk-insert';
 import type { Actor } from '../access';
+import { votesChanged, type VotesChanged } from '../changes';
 import { DomainError } from '../errors';
 import { quorumNow } from '../meetings/attendance';
 import { meetingAccess, requireModerator, requireParticipant } from '../meetings/meeting-access';
@@ -24,7 +25,7 @@ import { votingState } from './voting-state';
 const TALLY = { YES: 'yes', NO: 'no', ABSTAIN: 'abstain' } as const;
 
 /** The moderator opens a vote on a proposal in review. */
-export async function openVote(db: Db, actor: Actor, input: VoteOpenPayload, now = new Date()): Promise<{ voteId: string }> {
+export async function openVote(db: Db, actor: Actor, input: VoteOpenPayload, now = new Date()): Promise<VotesChanged & { voteId: string }> {
 	const d = parse(VoteOpenPayload, input);
 	const { groupId } = await requireModerator(db, actor, d.meetingId);
 	try {
@@ -50,7 +51,7 @@ export async function openVote(db: Db, actor: Actor, input: VoteOpenPayload, now
 				meetingId: d.meetingId,
 				at: now
 			});
-			return { voteId: vote.id };
+			return { ...votesChanged(d.meetingId), voteId: vote.id };
 		});
 	} catch (e) {
 		if (isUniqueViolation(e)) throw new DomainError('CONFLICT', 'vote_open', { form: 'vote_open' });
@@ -59,7 +60,12 @@ export async function openVote(db: Db, actor: Actor, input: VoteOpenPayload, now
 }
 
 /** A present member casts their one ballot. */
-export async function castBallot(db: Db, actor: Actor, input: BallotPayload, now = new Date()): Promise<{ choice: BallotChoice }> {
+export async function castBallot(
+	db: Db,
+	actor: Actor,
+	input: BallotPayload,
+	now = new Date()
+): Promise<VotesChanged & { choice: BallotChoice }> {
 	const d = parse(BallotPayload, input);
 	// Strangers: NOT_FOUND; observers and unseated administrators: FORBIDDEN.
 	const { personId, side } = await requireParticipant(db, actor, d.meetingId);
@@ -83,7 +89,7 @@ export async function castBallot(db: Db, actor: Actor, input: BallotPayload, now
 		if (isUniqueViolation(e)) throw new DomainError('CONFLICT', 'already_voted', { form: 'already_voted' });
 		throw e;
 	}
-	return { choice: d.choice };
+	return { ...votesChanged(d.meetingId), choice: d.choice };
 }
 
 /** Why a ballot was not counted, in the order the checks matter to the voter. */
@@ -97,7 +103,12 @@ async function ballotRefusal(tx: Tx, voteId: string, meetingId: string): Promise
 
 /** The moderator closes the vote: the result follows from the tally, the quorum at this
  * moment and the group's rule; a result that decides becomes the meeting's decision. */
-export async function closeVote(db: Db, actor: Actor, input: VoteClosePayload, now = new Date()): Promise<{ result: VoteResult }> {
+export async function closeVote(
+	db: Db,
+	actor: Actor,
+	input: VoteClosePayload,
+	now = new Date()
+): Promise<VotesChanged & { result: VoteResult }> {
 	const d = parse(VoteClosePayload, input);
 	const { groupId } = await requireModerator(db, actor, d.meetingId);
 	return db.$transaction(async (tx) => {
@@ -140,7 +151,7 @@ export async function closeVote(db: Db, actor: Actor, input: VoteClosePayload, n
 				now
 			);
 		}
-		return { result };
+		return { ...votesChanged(d.meetingId), result };
 	});
 }
 

@@ -20,7 +20,7 @@ const nextOf = (form: FormData): string | null => {
 
 async function published(services: Services, done: ActionItemChange) {
 	// Committed: the live rooms hear (a failed broadcast is logged, never an error page).
-	await services.live.actionItemChanged(done);
+	await services.live.publish(done);
 	return done;
 }
 

@@ -10,9 +10,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 /** Marks some (or all) of the user's notifications read; their other tabs' bells follow. */
 async function read({ db, user, services }: FormContext, ids: string[] | undefined) {
-	const unread = await markRead(db, user.userId, ids);
-	services.live.unreadChanged(user.userId, unread);
-	return { unread };
+	const read = await markRead(db, user.userId, ids);
+	await services.live.publish(read);
+	return { unread: read.unread };
 }
 
 export const actions: Actions = {

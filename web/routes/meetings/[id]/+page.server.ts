@@ -1,6 +1,7 @@
 import { checkIn } from '$server/domain/meetings/attendance';
 import { closeMeetingAndFreezeAgenda, startMeeting } from '$server/domain/meetings/lifecycle';
 import { joinMeeting } from '$server/domain/meetings/state';
+import { meetingShift } from '$server/domain/meetings/listing';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
 import { formAction } from '$lib/server/form-action';
@@ -12,23 +13,22 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const joined = await domainCall(() => joinMeeting(locals.services.db, user, params.id));
-	return { ...joined, me: { userId: user.userId, name: user.name } };
+	// Why the meeting is not on its usual day (a day off of the organisation), if so.
+	const shift = await meetingShift(locals.services.db, params.id);
+	return { ...joined, shift, me: { userId: user.userId, name: user.name } };
 };
 
-// The changes a plain form can make; once committed, everyone in the room hears about them
-// (starting and closing also decide whether votes may be held). A refusal is the one form
+// The changes a plain form can make; each change the domain reports goes to the live rooms,
+// so everyone in the room hears about it. A refusal is the one form
 // failure (form-action.ts), shown above the room.
 export const actions: Actions = {
 	start: formAction(async (_, { db, user, services, params }) => {
-		await startMeeting(db, user, { meetingId: params.id });
-		await services.live.meetingChanged(params.id, { votes: true });
+		await services.live.publish(await startMeeting(db, user, { meetingId: params.id }));
 	}),
 	close: formAction(async (_, { db, user, services, params }) => {
-		await closeMeetingAndFreezeAgenda(db, services.documents, user, { meetingId: params.id });
-		await services.live.meetingChanged(params.id, { votes: true });
+		await services.live.publish(await closeMeetingAndFreezeAgenda(db, services.documents, user, { meetingId: params.id }));
 	}),
 	checkin: formAction({ read: formTexts(['present']) }, async (v, { db, user, services, params }) => {
-		await checkIn(db, user, { meetingId: params.id, present: v.present !== 'false' });
-		await services.live.meetingChanged(params.id);
+		await services.live.publish(await checkIn(db, user, { meetingId: params.id, present: v.present !== 'false' }));
 	})
 };

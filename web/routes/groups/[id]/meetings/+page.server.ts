@@ -21,25 +21,28 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 const SERIES_FIELDS = ['date', 'time', 'timeZone', 'cadenceDays', 'durationMinutes', 'place', 'link'];
+// The weekly rhythm's fields, read only when sent (a client without them keeps "every N days").
+const RHYTHM_FIELDS = ['rhythm', 'weeks', 'weekday'];
+const readSeries = (form: FormData) => ({
+	...formTexts(SERIES_FIELDS)(form),
+	...Object.fromEntries(RHYTHM_FIELDS.filter((n) => typeof form.get(n) === 'string').map((n) => [n, String(form.get(n))]))
+});
 
 export const actions: Actions = {
-	series: formAction({ read: formTexts(SERIES_FIELDS), schema: SeriesInput }, async (input, { db, user, params }) => {
+	series: formAction({ read: readSeries, schema: SeriesInput }, async (input, { db, user, params }) => {
 		await saveSeries(db, user, params.id, input);
 		return { saved: true };
 	}),
 	move: formAction({ read: formTexts(['meetingId', 'date', 'time']) }, async (v, { db, user, services }) => {
 		const meetingId = String(v.meetingId);
-		await moveOccurrence(db, user, meetingId, { date: String(v.date), time: String(v.time) });
-		await services.live.meetingChanged(meetingId);
+		await services.live.publish(await moveOccurrence(db, user, meetingId, { date: String(v.date), time: String(v.time) }));
 		return { moved: meetingId };
 	}),
 	cancel: formAction({ read: formTexts(['meetingId']) }, async (v, { db, user, services }) => {
-		await cancelOccurrence(db, user, String(v.meetingId));
-		await services.live.meetingChanged(String(v.meetingId));
+		await services.live.publish(await cancelOccurrence(db, user, String(v.meetingId)));
 	}),
 	restore: formAction({ read: formTexts(['meetingId']) }, async (v, { db, user, services }) => {
-		await restoreOccurrence(db, user, String(v.meetingId));
-		await services.live.meetingChanged(String(v.meetingId));
+		await services.live.publish(await restoreOccurrence(db, user, String(v.meetingId)));
 	}),
 	feed: formAction(async (_, { db, user, params }) => {
 		await resetCalendarToken(db, user, params.id);
