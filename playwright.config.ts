@@ -51,6 +51,9 @@ export default defineConfig({
 			DATABASE_URL: `file:${path.join(dataDir, 'e2e.db')}`,
 			RAHKAR_DEMO: '1',
 			RAHKAR_DEMO_PASSWORD: 'e2e-password-1',
+			// No SMTP server: mail is written as .eml files here, where password-reset.spec.ts reads it.
+			RAHKAR_OUTBOX_DIR: path.join(dataDir, 'outbox'),
+			RAHKAR_MAIL_EVERY_SECONDS: '0.5',
 			NODE_ENV: 'test'
 		},
 		reuseExistingServer: false,

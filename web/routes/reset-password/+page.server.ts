@@ -4,8 +4,9 @@ import { DomainError } from '$server/domain/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
-	// The token is in the address: never hand it to another site in a Referer.
-	setHeaders({ 'referrer-policy': 'no-referrer' });
+	// The token is in the address: no Referer to other sites at all ('no-referrer' would also
+	// make the browser send `Origin: null` with the form, which SvelteKit rightly refuses).
+	setHeaders({ 'referrer-policy': 'same-origin' });
 	const token = url.searchParams.get('token') ?? '';
 	return { token, usable: token !== '' && (await resetLinkUsable(locals.services.db, token)) };
 };
