@@ -32,8 +32,15 @@ export async function openFirstGroup(page: Page): Promise<void> {
 	await expect(page).toHaveURL(/\/groups\/[^/]+$/);
 }
 
+/** On a phone the header's links and tools are behind the menu button: opens it if shown. */
+export async function openMenu(page: Page): Promise<void> {
+	const button = page.locator('header.bar .menu-button');
+	if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}
+
 /** Chooses the language through the header's switch (a form post, as without JavaScript). */
 export async function switchLanguage(page: Page, to: 'en' | 'fa'): Promise<void> {
+	await openMenu(page);
 	await page.locator(`form[action="/locale"] button[lang="${to}"]`).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', to);
 }
