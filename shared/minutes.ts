@@ -16,6 +16,8 @@ export interface MinutesRecord {
 		place: string;
 		link: string;
 		timeZone: string;
+		/** Where the series put it, when that was a day off and it moved to the next working day. */
+		shift?: { from: string; holiday: string | null };
 	};
 	attendance: { personId: string; name: string; side: Side; checkedInAt: string }[];
 	quorum: { met: boolean; present: number; eligible: number; sidesPresent: Side[]; sidesNeeded: number };

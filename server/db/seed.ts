@@ -5,7 +5,9 @@ import type { Db } from './client';
 import { SIDES, type GroupRole, type Side } from '../../shared/sides';
 import { createUser } from '../domain/users';
 import { createSeries } from '../domain/meetings/series';
-import { fromLocal, toLocal } from '../domain/meetings/zoned-time';
+import { addLocalDays, fromLocal, toLocal } from '../domain/meetings/zoned-time';
+import { dayOff, workCalendar } from '../domain/meetings/schedule';
+import { CalendarDate, GregorianCalendar, PersianCalendar, toCalendar } from '@internationalized/date';
 import { seedDemoDatabank } from './seed-databank';
 import { acquireLease } from '../cluster/lease';
 
@@ -63,15 +65,45 @@ export async function seedIfEmpty(deps: { db: Db; auth: Auth }, options: { demo:
 	}
 }
 
+const DEMO_WORKING_DAYS = '60123';
+/** The Persian demo writes its numbers in Persian digits («منطقه ۱»). */
+const PERSIAN_NUMBER = new Intl.NumberFormat('fa-IR', { useGrouping: false });
+
+/** The fixed-date official holidays of this Jalali year and the next, as Gregorian days. */
+function demoHolidays(now = new Date()): { date: string; name: string }[] {
+	const persian = new PersianCalendar();
+	const gregorian = new GregorianCalendar();
+	const today = toLocal(now, 'Asia/Tehran');
+	const year = toCalendar(new CalendarDate(gregorian, today.year, today.month, today.day), persian).year;
+	const fixed: [number, number, string][] = [
+		[1, 1, 'نوروز'],
+		[1, 2, 'نوروز'],
+		[1, 3, 'نوروز'],
+		[1, 4, 'نوروز'],
+		[1, 12, 'روز جمهوری اسلامی'],
+		[1, 13, 'روز طبیعت'],
+		[3, 14, 'رحلت امام خمینی'],
+		[3, 15, 'قیام ۱۵ خرداد'],
+		[11, 22, 'پیروزی انقلاب اسلامی'],
+		[12, 29, 'روز ملی شدن صنعت نفت']
+	];
+	return [year, year + 1].flatMap((y) =>
+		fixed.map(([month, day, name]) => ({ date: toCalendar(new CalendarDate(persian, y, month, day), gregorian).toString(), name }))
+	);
+}
+
 async function seed(deps: { db: Db; auth: Auth }, options: { demo: boolean; password?: string }): Promise<SeedResult> {
 	const { db } = deps;
 	if (!options.demo) {
 		const org = await db.organisation.create({ data: { name: 'Rahkar' } });
 		return { organisationId: org.id, demo: false };
 	}
-	const org = await db.organisation.create({ data: { name: 'سازمان رفاه شهر — نمونه' } });
+	// Saturday to Wednesday, as an Iranian office works, with the year's fixed-date holidays
+	// (the lunar ones move every year: an administrator enters them on /admin/calendar).
+	const org = await db.organisation.create({ data: { name: 'سازمان رفاه شهر — نمونه', workingDays: DEMO_WORKING_DAYS } });
+	await db.holiday.createMany({ data: demoHolidays().map((h) => ({ organisationId: org.id, ...h })) });
 	const districts = await Promise.all(
-		DISTRICTS.map((n) => db.district.create({ data: { organisationId: org.id, number: n, name: `منطقه ${n}` } }))
+		DISTRICTS.map((n) => db.district.create({ data: { organisationId: org.id, number: n, name: `منطقه ${PERSIAN_NUMBER.format(n)}` } }))
 	);
 	const people: Record<Side, string[]> = { ENTREPRENEUR: [], EXPERT: [], AGENCY: [], LEGAL: [], MEDIA: [], EXECUTOR: [] };
 	let i = 0;
@@ -88,7 +120,7 @@ async function seed(deps: { db: Db; auth: Auth }, options: { demo: boolean; pass
 	const groups: { id: string }[] = [];
 	for (const [g, spec] of GROUPS.entries()) {
 		const group = await db.group.create({
-			data: { organisationId: org.id, name: spec.name, description: spec.description, districtId: districts[g].id }
+			data: { organisationId: org.id, name: spec.name, description: spec.description, districtId: districts[g].id, cadenceDays: 14 }
 		});
 		groups.push(group);
 		for (const side of SIDES) {
@@ -97,12 +129,23 @@ async function seed(deps: { db: Db; auth: Auth }, options: { demo: boolean; pass
 			}
 		}
 	}
-	// Each demo group meets every 15 days at 17:00 Tehran time, from tomorrow and the day after.
+	// Each demo group meets every two weeks on one weekday at 17:00 Tehran time, from the
+	// first working day after tomorrow and after the day after.
+	const calendar = workCalendar(DEMO_WORKING_DAYS, []);
 	for (const [g, group] of groups.entries()) {
-		const day = toLocal(new Date(Date.now() + (g + 1) * 86_400_000), 'Asia/Tehran');
-		const firstStartsAt = fromLocal({ ...day, hour: 17, minute: 0 }, 'Asia/Tehran');
+		let day = { ...toLocal(new Date(Date.now() + (g + 1) * 86_400_000), 'Asia/Tehran'), hour: 17, minute: 0 };
+		while (dayOff(calendar, day) !== null) day = addLocalDays(day, 1);
+		const firstStartsAt = fromLocal(day, 'Asia/Tehran');
 		const place = `سالن جلسات ${districts[g].name}`;
-		await createSeries(db, group.id, { firstStartsAt, cadenceDays: 15, durationMinutes: 90, timeZone: 'Asia/Tehran', place, link: '' });
+		await createSeries(db, group.id, {
+			firstStartsAt,
+			cadenceDays: 14,
+			weekly: true,
+			durationMinutes: 90,
+			timeZone: 'Asia/Tehran',
+			place,
+			link: ''
+		});
 	}
 	// Accounts for five seated people; the moderator moderates both groups.
 	const seat = async (groupIndex: number, personId: string, role: GroupRole) =>

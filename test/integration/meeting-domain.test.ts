@@ -87,7 +87,17 @@ describe('series and occurrences', () => {
 			db,
 			actors.moderator,
 			groupId,
-			form({ date: next!.date, time: next!.time, place: 'Room 7', link: 'https://meet.example/r7' })
+			// The series' own rhythm as the form shows it (the demo's: every two weeks on a weekday).
+			form({
+				date: next!.date,
+				time: next!.time,
+				rhythm: next!.rhythm,
+				weeks: String(next!.weeks),
+				weekday: String(next!.weekday),
+				cadenceDays: String(next!.cadenceDays),
+				place: 'Room 7',
+				link: 'https://meet.example/r7'
+			})
 		);
 		const after = await scheduled();
 		expect(after.map((m) => [m.id, m.startsAt.toISOString()])).toEqual(before.map((m) => [m.id, m.startsAt.toISOString()]));

@@ -22,9 +22,21 @@ type Row = {
 	version: number;
 	updatedAt: Date;
 	group: { name: string };
+	/** Set when the meeting moved off a day off (schedule.ts); the feed says why. */
+	shiftedFrom?: Date | null;
+	shiftHoliday?: string | null;
+	series?: { timeZone: string } | null;
 };
 
-function event(m: Row, origin: string): EventAttributes {
+/** Words for a meeting that moved off a day off, in the reader's language (the route's). */
+export type ShiftWords = (shift: { from: Date; holiday: string | null }, timeZone: string) => string;
+
+function note(m: Row, words?: ShiftWords): string {
+	if (!words || !m.shiftedFrom) return '';
+	return words({ from: m.shiftedFrom, holiday: m.shiftHoliday ?? null }, m.series?.timeZone ?? 'Asia/Tehran');
+}
+
+function event(m: Row, origin: string, words?: ShiftWords): EventAttributes {
 	const url = `${origin}/meetings/${m.id}`;
 	return {
 		uid: `meeting-${m.id}@rahkar`,
@@ -35,7 +47,7 @@ function event(m: Row, origin: string): EventAttributes {
 		duration: { minutes: m.durationMinutes },
 		location: m.place || m.link || undefined,
 		url,
-		description: [m.place && m.link ? m.link : '', url].filter(Boolean).join('\n'),
+		description: [note(m, words), m.place && m.link ? m.link : '', url].filter(Boolean).join('\n'),
 		status: m.status === 'CANCELLED' ? 'CANCELLED' : 'CONFIRMED',
 		// Calendar apps replace an event when its SEQUENCE grows; every change bumps version.
 		sequence: m.version,
@@ -43,9 +55,9 @@ function event(m: Row, origin: string): EventAttributes {
 	};
 }
 
-function render(rows: Row[], calName: string, origin: string): string {
+function render(rows: Row[], calName: string, origin: string, words?: ShiftWords): string {
 	return calendarFile(
-		rows.map((m) => event(m, origin)),
+		rows.map((m) => event(m, origin, words)),
 		{ productId: '-//Rahkar//Meetings//EN', calName }
 	);
 }
@@ -73,7 +85,7 @@ export function meetingInvitation(
 	return { method, content };
 }
 
-const include = { group: { select: { name: true } } } as const;
+const include = { group: { select: { name: true } }, series: { select: { timeZone: true } } } as const;
 
 /** Who may read a group's feed: a signed-in reader of the group, or anyone holding the
  * feed's secret token (calendar apps send no cookies). Everyone else gets NOT_FOUND. */
@@ -88,7 +100,7 @@ export async function authoriseFeed(db: Db, groupId: string, actor: Actor | null
 }
 
 /** The group's feed: its recent and upcoming meetings, cancelled ones marked so. */
-export async function groupCalendar(db: Db, groupId: string, origin: string, now = new Date()): Promise<string> {
+export async function groupCalendar(db: Db, groupId: string, origin: string, now = new Date(), words?: ShiftWords): Promise<string> {
 	const group = await db.group.findUniqueOrThrow({ where: { id: groupId }, select: { name: true, series: { select: { id: true } } } });
 	if (group.series) await ensureOccurrences(db, group.series.id, now);
 	const rows = await db.meeting.findMany({
@@ -96,12 +108,12 @@ export async function groupCalendar(db: Db, groupId: string, origin: string, now
 		include,
 		orderBy: { startsAt: 'asc' }
 	});
-	return render(rows, group.name, origin);
+	return render(rows, group.name, origin, words);
 }
 
 /** One meeting as a calendar file, for someone who may read its group. */
-export async function meetingCalendar(db: Db, actor: Actor, meetingId: string, origin: string): Promise<string> {
+export async function meetingCalendar(db: Db, actor: Actor, meetingId: string, origin: string, words?: ShiftWords): Promise<string> {
 	await meetingAccess(db, actor, meetingId);
 	const row = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, include });
-	return render([row], row.group.name, origin);
+	return render([row], row.group.name, origin, words);
 }

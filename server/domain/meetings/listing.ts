@@ -10,7 +10,10 @@ export type { MeetingSummary } from '../../../shared/meeting-state';
 const summaryInclude = { group: { select: { name: true } }, series: { select: { timeZone: true } } } as const;
 type Row = Awaited<ReturnType<Db['meeting']['findMany']>>[number] & { group: { name: string }; series: { timeZone: string } | null };
 
-const summary = (m: Row): MeetingSummary => ({
+/** A meeting as listed, with why it is not on its series' usual day (schedule.ts). */
+export type ListedMeeting = MeetingSummary & { shiftedFrom: Date | null; shiftHoliday: string | null };
+
+const summary = (m: Row): ListedMeeting => ({
 	id: m.id,
 	groupId: m.groupId,
 	groupName: m.group.name,
@@ -20,7 +23,9 @@ const summary = (m: Row): MeetingSummary => ({
 	link: m.link,
 	status: m.status,
 	moved: m.movedAt !== null,
-	timeZone: m.series?.timeZone ?? 'Asia/Tehran'
+	timeZone: m.series?.timeZone ?? 'Asia/Tehran',
+	shiftedFrom: m.shiftedFrom,
+	shiftHoliday: m.shiftHoliday
 });
 
 const ended = (m: { startsAt: Date; durationMinutes: number }, now: Date) =>
@@ -63,4 +68,11 @@ export async function upcomingForActor(db: Db, actor: Actor, now = new Date(), l
 		.filter((m) => m.status === 'LIVE' || !ended(m, now))
 		.slice(0, limit)
 		.map(summary);
+}
+
+/** Why a meeting is not on its series' usual day, or null (read after the caller checked
+ * the reader may see the meeting). */
+export async function meetingShift(db: Db, meetingId: string): Promise<{ from: Date; holiday: string | null } | null> {
+	const m = await db.meeting.findUnique({ where: { id: meetingId }, select: { shiftedFrom: true, shiftHoliday: true, movedAt: true } });
+	return m?.shiftedFrom && !m.movedAt ? { from: m.shiftedFrom, holiday: m.shiftHoliday } : null;
 }

@@ -94,7 +94,10 @@ export async function assembleMinutes(database: Database, meetingId: string, now
 			closedAt: meeting.closedAt?.toISOString() ?? null,
 			place: meeting.place,
 			link: meeting.link,
-			timeZone: meeting.series?.timeZone ?? 'Asia/Tehran'
+			timeZone: meeting.series?.timeZone ?? 'Asia/Tehran',
+			// Only when the meeting moved off a day off, so other records hash as before.
+			shift:
+				meeting.shiftedFrom && !meeting.movedAt ? { from: meeting.shiftedFrom.toISOString(), holiday: meeting.shiftHoliday } : undefined
 		},
 		attendance: attendance.map((a) => ({
 			personId: a.personId,

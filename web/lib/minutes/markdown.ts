@@ -2,6 +2,7 @@
 import { m } from '$lib/paraglide/messages';
 import { formatNumber } from '$lib/format';
 import { sideLabel } from '$lib/labels';
+import { shiftNote } from '$lib/meeting/shift';
 import { SIDES } from '$shared/sides';
 import type { MinutesRecord } from '$shared/minutes';
 import { actionDetails, decisionHow, duration, minutesHeading, quorumLine, voteLine } from './present';
@@ -17,6 +18,7 @@ export function minutesMarkdown(
 	out.push(`${m.minutes_version({ version: formatNumber(meta.version) })} · ${meta.status}`);
 	if (meta.contentHash) out.push(`${m.minutes_hash()}: \`${meta.contentHash}\``);
 	if (meta.amendmentReason) out.push(meta.amendmentReason);
+	if (record.meeting.shift) out.push('', shiftNote(record.meeting.shift, record.meeting.timeZone));
 	out.push('', `## ${m.minutes_attendance()}`, '', quorumLine(record), '');
 	out.push(list(record.attendance.map((a) => `${a.name} — ${sideLabel(a.side)}`)));
 	out.push('', `## ${m.minutes_agenda()}`, '');

@@ -3,6 +3,7 @@
 import { error } from '@sveltejs/kit';
 import { DomainError, httpStatus } from '$server/domain/errors';
 import { authoriseFeed, groupCalendar } from '$server/domain/meetings/calendar';
+import { shiftNote } from '$lib/meeting/shift';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params, url }) => {
@@ -13,7 +14,8 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 		if (e instanceof DomainError) error(httpStatus(e.code), { message: e.code });
 		throw e;
 	}
-	return new Response(await groupCalendar(db, params.id, url.origin), {
+	// A meeting moved off a day off says why, in the feed's language.
+	return new Response(await groupCalendar(db, params.id, url.origin, undefined, shiftNote), {
 		headers: {
 			'content-type': 'text/calendar; charset=utf-8',
 			'content-disposition': 'inline; filename="rahkar.ics"',
