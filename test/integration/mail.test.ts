@@ -14,6 +14,8 @@ import { enqueueMail } from '../../server/domain/mail/outbox';
 import type { Database } from '../../server/db/client';
 
 const FROM = 'Rahkar <rahkar@mail.test>';
+/** The member's password after the reset test sets a new one. */
+const MEMBER_PASSWORD = 'a-brand-new-pass';
 let smtp: TestSmtp;
 let server: TestServer;
 let database: Database;
@@ -64,6 +66,14 @@ function linkIn(mail: Received, path: string): string {
 	expect(m, `a ${path} link in the text part`).toBeTruthy();
 	return m![0];
 }
+
+/** Resolves once no mail waits to be sent. */
+const outboxSettled = () =>
+	eventually(
+		async () => (await database.db.mailOutbox.count({ where: { status: { in: ['PENDING', 'SENDING'] } } })) === 0,
+		15_000,
+		'outbox settled'
+	);
 
 /** A header as it was sent (mailparser folds the List-* headers into one object). */
 function header(mail: Received, name: string): string | undefined {
@@ -121,16 +131,16 @@ describe('password reset by mail', () => {
 		expect(form.status).toBe(200);
 		expect(await form.text()).toContain('name="password"');
 		const token = new URL(link).searchParams.get('token')!;
-		const saved = await post('/reset-password', { token, password: 'a-brand-new-pass' });
+		const saved = await post('/reset-password', { token, password: MEMBER_PASSWORD });
 		expect(saved.status).toBe(303);
 		expect(saved.headers.get('location')).toBe('/login?reset=1');
-		await expect(signIn(server.url, 'member@rahkar.example', 'a-brand-new-pass')).resolves.toContain('session_token=');
+		await expect(signIn(server.url, 'member@rahkar.example', MEMBER_PASSWORD)).resolves.toContain('session_token=');
 		await expect(signIn(server.url, 'member@rahkar.example', DEMO_PASSWORD)).rejects.toThrow();
 
 		// Used once: the link is spent.
 		expect(await (await fetch(link)).text()).not.toContain('name="password"');
 		expect((await post('/reset-password', { token, password: 'another-new-pass' })).status).toBe(400);
-		await expect(signIn(server.url, 'member@rahkar.example', 'a-brand-new-pass')).resolves.toContain('session_token=');
+		await expect(signIn(server.url, 'member@rahkar.example', MEMBER_PASSWORD)).resolves.toContain('session_token=');
 
 		// Nothing went to the unknown address, and nothing is waiting for it.
 		expect(smtp.received.some((r) => r.to.includes('nobody@rahkar.example'))).toBe(false);
@@ -219,11 +229,23 @@ describe('meeting invitations', () => {
 		expect(calendarOf(restored).method).toBe('REQUEST');
 		await new Promise((r) => setTimeout(r, 1000));
 		expect(await invitationsTo('member@rahkar.example', 2)).toHaveLength(2);
+
+		// The member turns meeting mail back on from their preferences page; the next change reaches them.
+		const member = await signIn(server.url, 'member@rahkar.example', MEMBER_PASSWORD);
+		const prefs = await (await fetch(`${server.url}/notifications/preferences`, { headers: { cookie: member } })).text();
+		expect(prefs).toMatch(/name="meetings"(?![^>]*checked)[^>]*>/);
+		expect((await post('/notifications/preferences?/mail', { meetings: 'on' }, member)).status).toBe(200);
+		expect(await (await fetch(`${server.url}/notifications/preferences`, { headers: { cookie: member } })).text()).toMatch(
+			/name="meetings"[^>]*checked/
+		);
+		expect((await post(`/groups/${group.id}/meetings?/cancel`, { meetingId: meeting.id }, moderator)).status).toBe(200);
+		expect(calendarOf((await invitationsTo('member@rahkar.example', 3))[2]).method).toBe('CANCEL');
 	});
 });
 
 describe('the outbox', () => {
 	it('retries after the SMTP server refuses, then records the mail as sent', async () => {
+		await outboxSettled(); // the refusals are for this mail, not one still going out
 		smtp.refuse(2, 451);
 		await post('/forgot-password', { email: 'moderator@rahkar.example' });
 		const where = { toAddress: 'moderator@rahkar.example', kind: 'password-reset' };
@@ -262,6 +284,7 @@ describe('the outbox', () => {
 	});
 
 	it('sends every mail exactly once when the sender is killed in the middle of a batch', async () => {
+		await outboxSettled();
 		const addresses = Array.from({ length: 6 }, (_, i) => `batch-${i}@mail.test`);
 		const held = smtp.holdNext(2);
 		for (const address of addresses) {

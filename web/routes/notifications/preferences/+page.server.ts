@@ -1,4 +1,6 @@
 import { preferences, savePreferences } from '$server/domain/action-items/notifications';
+import { myMailPreferences, saveMailPreferences } from '$server/domain/mail/preferences';
+import { MAIL_TOPICS, MailPreferencesInput } from '$shared/mail';
 import { NOTIFICATION_KINDS, type NotificationPreferences } from '$shared/action-items';
 import { requireUser } from '$lib/server/auth-guard';
 import { formAction } from '$lib/server/form-action';
@@ -6,7 +8,12 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	return { preferences: await preferences(locals.services.db, user.userId) };
+	return {
+		preferences: await preferences(locals.services.db, user.userId),
+		mail: await myMailPreferences(locals.services.db, user),
+		// Group mail goes to people seated in groups; an account without a person gets none.
+		getsGroupMail: user.personId !== null
+	};
 };
 
 export const actions: Actions = {
@@ -15,5 +22,9 @@ export const actions: Actions = {
 		const prefs = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, v[k] === true])) as NotificationPreferences;
 		await savePreferences(db, user.userId, prefs);
 		return { saved: true };
+	}),
+	mail: formAction({ booleans: [...MAIL_TOPICS], schema: MailPreferencesInput }, async (input, { db, user }) => {
+		await saveMailPreferences(db, user, input);
+		return { mailSaved: true };
 	})
 };
