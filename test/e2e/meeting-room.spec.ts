@@ -306,15 +306,15 @@ test('right after the moderator starts the meeting, a vote is opened and the mem
 	await panel.getByLabel('Open a vote on').selectOption({ label: title });
 	await panel.getByRole('button', { name: 'Open the vote' }).click();
 	await expect(memberPanel.getByRole('heading', { name: new RegExp(title) })).toBeVisible();
-	await expect(panel.getByText(/^0 of 0 present have voted/)).toBeVisible();
+	await expect(panel.getByText(/^0 of the 0 voting members present have voted/)).toBeVisible();
 
 	// Checking in after the vote opened: the count of those present follows at once.
 	await member.getByTestId('checkin').click();
-	await expect(panel.getByText(/^0 of 1 present have voted/)).toBeVisible();
+	await expect(panel.getByText(/^0 of the 1 voting members present have voted/)).toBeVisible();
 	await memberPanel.getByRole('button', { name: 'موافق' }).click();
 	await expect(memberPanel.getByText('رأی شما: موافق')).toBeVisible();
-	await expect(panel.getByText(/^1 of 1 present have voted/)).toBeVisible();
-	await expect(memberPanel.getByText(/^۱ نفر از ۱ حاضر رأی داده‌اند/)).toBeVisible();
+	await expect(panel.getByText(/^1 of the 1 voting members present have voted/)).toBeVisible();
+	await expect(memberPanel.getByText(/^۱ نفر از ۱ عضو حاضرِ دارای رأی، رأی داده‌اند/)).toBeVisible();
 	await member.screenshot({ path: test.info().outputPath('vote-after-start-fa-phone.png'), fullPage: true });
 	await moderator.screenshot({ path: test.info().outputPath('vote-after-start-en.png'), fullPage: true });
 

@@ -153,8 +153,8 @@ test('a proposal goes from a live meeting through the six sides and a vote to a 
 	await executor.locator('#votes').getByRole('button', { name: 'موافق' }).click();
 	await panel.getByRole('button', { name: 'Abstain' }).click();
 	// The count reaches everyone at once, in their own digits.
-	await expect(panel.getByText(/^3 of \d+ present have voted/)).toBeVisible();
-	await expect(memberPanel.getByText(/^۳ نفر از [۰-۹]+ حاضر رأی داده‌اند/)).toBeVisible();
+	await expect(panel.getByText(/^3 of the \d+ voting members present have voted/)).toBeVisible();
+	await expect(memberPanel.getByText(/^۳ نفر از [۰-۹]+ عضو حاضرِ دارای رأی، رأی داده‌اند/)).toBeVisible();
 	expect(await seriousViolations(member)).toEqual([]);
 	await shot(member, 'vote-fa-phone');
 	await shot(moderator, 'vote-en');
