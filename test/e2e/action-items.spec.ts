@@ -5,7 +5,7 @@
 // axe in both languages.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { GROUP_NAMES, USERS, signIn } from './support';
+import { GROUP_NAMES, USERS, openMenu, signIn } from './support';
 
 async function personIn(browser: Browser, baseURL: string, email: string, locale: 'en' | 'fa', viewport = { width: 1280, height: 900 }) {
 	const context = await browser.newContext({ viewport, locale: 'en-US' });
@@ -61,6 +61,7 @@ test('an item made in a meeting is finished by the executor and shows done at th
 	// The executor, on a phone, was told and finds it in My actions.
 	const executor = await personIn(browser, baseURL!, USERS.executor, 'en', { width: 390, height: 844 });
 	await expect(executor.getByRole('link', { name: /^Notifications, \d+ unread$/ })).toBeVisible();
+	await openMenu(executor); // the phone's header keeps its links behind the menu
 	await executor.getByRole('link', { name: 'My actions' }).click();
 	await expect(executor).toHaveURL(/\/actions$/);
 	const report = executor.getByRole('form', { name: `Report on ${TITLE}` });

@@ -7,7 +7,7 @@
 // fit a phone.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { GROUP_NAMES, USERS, signIn, switchLanguage } from './support';
+import { GROUP_NAMES, USERS, openMenu, signIn, switchLanguage } from './support';
 
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -223,6 +223,7 @@ test.describe.serial('minutes', () => {
 		}
 
 		// Search: a Persian word typed with an Arabic yeh finds the minutes, the match highlighted.
+		await openMenu(member); // the phone's header keeps its links behind the menu
 		await member.getByRole('link', { name: 'جست‌وجو' }).click();
 		await expect(member).toHaveURL(/\/search$/);
 		await member.getByRole('searchbox').fill('سرمايه');
