@@ -194,6 +194,9 @@ test('a proposal goes from a live meeting through the six sides and a vote to a 
 	await executor.locator('#ms-progress').fill('100');
 	await executor.getByRole('button', { name: 'افزودن مرحله' }).last().click();
 	await expect(executor.getByRole('progressbar', { name: 'اجاره‌ی فروشگاه' })).toHaveAttribute('aria-valuenow', '100');
+	// The form is emptied for the next milestone, the spelled day and the day it sends too.
+	await expect(milestoneForm.locator('#ms-due-spelled')).toHaveText('');
+	await expect(milestoneForm.locator('input[name=dueDate]')).toHaveValue('');
 	await executor.getByLabel('یادداشت', { exact: true }).fill('قرارداد اجاره امضا شد.');
 	await executor.getByLabel('پیوند پیوست').fill('https://example.org/lease.pdf');
 	await executor.getByLabel('نام پیوند').fill('قرارداد');
