@@ -11,7 +11,9 @@ export interface Shift {
 
 /** "Moved from Friday 27 Azar: Tasua." in the reader's language and calendar. */
 export function shiftNote(shift: Shift, timeZone: string, locale: string = getLocale()): string {
-	const date = formatDate(shift.from, locale, { dateStyle: 'full', timeZone });
+	// The weekday and the date apart, as meetingWhen writes them (dateStyle 'full' puts the
+	// Persian weekday last, after a Latin comma).
+	const date = `${formatDate(shift.from, locale, { weekday: 'long', timeZone })} ${formatDate(shift.from, locale, { dateStyle: 'long', timeZone })}`;
 	return shift.holiday
 		? m.meeting_shifted_holiday({ date, holiday: shift.holiday }, { locale: locale as 'fa' | 'en' })
 		: m.meeting_shifted_weekend({ date }, { locale: locale as 'fa' | 'en' });

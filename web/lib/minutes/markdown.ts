@@ -15,7 +15,10 @@ export function minutesMarkdown(
 	meta: { version: number; status: string; contentHash: string | null; amendmentReason: string | null }
 ): string {
 	const out: string[] = [`# ${minutesHeading(record)}`, ''];
-	out.push(`${m.minutes_version({ version: formatNumber(meta.version) })} · ${meta.status}`);
+	// The status in the reader's language ("ARCHIVED" was written as stored).
+	const status =
+		meta.status === 'ARCHIVED' ? m.minutes_status_ARCHIVED() : meta.status === 'DRAFT' ? m.minutes_status_DRAFT() : meta.status;
+	out.push(`${m.minutes_version({ version: formatNumber(meta.version) })} · ${status}`);
 	if (meta.contentHash) out.push(`${m.minutes_hash()}: \`${meta.contentHash}\``);
 	if (meta.amendmentReason) out.push(meta.amendmentReason);
 	if (record.meeting.shift) out.push('', shiftNote(record.meeting.shift, record.meeting.timeZone));

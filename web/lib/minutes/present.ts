@@ -4,6 +4,7 @@ import { formatDate, formatDay, formatNumber } from '$lib/format';
 import { meetingWhen } from '$lib/meeting/labels';
 import { isolate, statusLabel as actionStatusLabel } from '$lib/action-items/labels';
 import { decisionLabel, resultLabel } from '$lib/proposals/labels';
+import { tallyWords } from '$lib/voting/tally';
 import type { ActionStatus } from '$shared/action-items';
 import type { DecisionOutcome, VoteResult } from '$shared/proposals';
 import type { MinutesRecord } from '$shared/minutes';
@@ -44,9 +45,7 @@ const known = <T extends string>(value: string | null, labels: (v: T) => string,
 export const voteLine = (v: MinutesRecord['votes'][number]): string =>
 	m.minutes_vote_line({
 		proposal: isolate(v.proposalTitle),
-		yes: formatNumber(v.yes),
-		no: formatNumber(v.no),
-		abstain: formatNumber(v.abstain),
+		tally: tallyWords(v),
 		result: known<VoteResult>(v.result, resultLabel, ['PASSED', 'FAILED', 'NO_QUORUM'])
 	});
 
