@@ -84,10 +84,13 @@ function header(mail: Received, name: string): string | undefined {
 		.trim();
 }
 
-/** The invitations (mails with a calendar part) to an address, once there are `count`. */
-async function invitationsTo(address: string, count: number): Promise<Received[]> {
+/** The invitations (mails with a calendar part) to an address received after the first `since`
+ * mails, once there are `count`. */
+async function invitationsTo(address: string, count: number, since = 0): Promise<Received[]> {
 	const mine = () =>
-		smtp.received.filter((r) => r.to.includes(address) && r.mail.attachments.some((a) => a.contentType.startsWith('text/calendar')));
+		smtp.received
+			.slice(since)
+			.filter((r) => r.to.includes(address) && r.mail.attachments.some((a) => a.contentType.startsWith('text/calendar')));
 	await eventually(() => mine().length >= count, 15_000, `${count} invitation(s) to ${address}`);
 	return mine();
 }
@@ -155,19 +158,29 @@ describe('password reset by mail', () => {
 });
 
 describe('meeting invitations', () => {
-	it('sends each member the moved and cancelled meeting as iCalendar, in their language, with one-click unsubscribe', async () => {
+	it('sends each member the scheduled, moved and cancelled meeting as iCalendar, in their language, with one-click unsubscribe', async () => {
 		const db = database.db;
 		await db.user.update({ where: { email: 'executor@rahkar.example' }, data: { locale: 'en' } });
+		// The series' next occurrences come into being: each is an invitation, written with it.
 		const meeting = await nextMeeting(db);
 		const group = await db.group.findUniqueOrThrow({ where: { id: meeting.groupId }, include: { series: true } });
+		const created = await db.meeting.findMany({ where: { groupId: group.id }, orderBy: { startsAt: 'asc' } });
+		expect(created.length).toBeGreaterThan(1);
+		const scheduled = await invitationsTo('executor@rahkar.example', created.length);
+		expect(scheduled.map((r) => r.mail.subject)).toEqual(created.map(() => `Meeting of ${group.name}`));
+		expect(scheduled.map((r) => calendarOf(r).uid).sort()).toEqual(created.map((m) => `meeting-${m.id}@rahkar`).sort());
+		expect(scheduled.every((r) => calendarOf(r).method === 'REQUEST')).toBe(true);
+		await outboxSettled();
+		const mark = smtp.received.length;
+
 		const moderator = await signIn(server.url, 'moderator@rahkar.example', DEMO_PASSWORD);
 		const day = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
 		const moved = await post(`/groups/${group.id}/meetings?/move`, { meetingId: meeting.id, date: day, time: '10:30' }, moderator);
 		expect(moved.status).toBe(200);
 		const row = await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
 
-		const [invitation] = await invitationsTo('member@rahkar.example', 1);
-		const [en] = await invitationsTo('executor@rahkar.example', 1);
+		const [invitation] = await invitationsTo('member@rahkar.example', 1, mark);
+		const [en] = await invitationsTo('executor@rahkar.example', 1, mark);
 		expect(en.mail.subject).toBe(`Meeting of ${group.name} moved`);
 		expect(en.mail.html).toMatch(/<html lang="en" dir="ltr">/);
 		expect(invitation.mail.subject).toBe(`زمان جلسهٔ ${group.name} تغییر کرد`);
@@ -198,7 +211,7 @@ describe('meeting invitations', () => {
 
 		// Cancelled: the same event, a higher SEQUENCE, METHOD:CANCEL.
 		expect((await post(`/groups/${group.id}/meetings?/cancel`, { meetingId: meeting.id }, moderator)).status).toBe(200);
-		const cancel = (await invitationsTo('member@rahkar.example', 2))[1];
+		const cancel = (await invitationsTo('member@rahkar.example', 2, mark))[1];
 		const cancelled = calendarOf(cancel);
 		expect(cancelled.method).toBe('CANCEL');
 		expect(cancelled.status).toBe('CANCELLED');
@@ -225,10 +238,10 @@ describe('meeting invitations', () => {
 
 		// Brought back: everyone else is told, the member who unsubscribed is not.
 		expect((await post(`/groups/${group.id}/meetings?/restore`, { meetingId: meeting.id }, moderator)).status).toBe(200);
-		const restored = (await invitationsTo('executor@rahkar.example', 3))[2];
+		const restored = (await invitationsTo('executor@rahkar.example', 3, mark))[2];
 		expect(calendarOf(restored).method).toBe('REQUEST');
 		await new Promise((r) => setTimeout(r, 1000));
-		expect(await invitationsTo('member@rahkar.example', 2)).toHaveLength(2);
+		expect(await invitationsTo('member@rahkar.example', 2, mark)).toHaveLength(2);
 
 		// The member turns meeting mail back on from their preferences page; the next change reaches them.
 		const member = await signIn(server.url, 'member@rahkar.example', MEMBER_PASSWORD);
@@ -239,7 +252,7 @@ describe('meeting invitations', () => {
 			/name="meetings"[^>]*checked/
 		);
 		expect((await post(`/groups/${group.id}/meetings?/cancel`, { meetingId: meeting.id }, moderator)).status).toBe(200);
-		expect(calendarOf((await invitationsTo('member@rahkar.example', 3))[2]).method).toBe('CANCEL');
+		expect(calendarOf((await invitationsTo('member@rahkar.example', 3, mark))[2]).method).toBe('CANCEL');
 	});
 });
 

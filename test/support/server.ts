@@ -76,6 +76,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 		: await freshDatabase(options.postgres ?? process.env.TEST_DATABASE === 'postgres');
 	let port = 0;
 	let child: ChildProcess | null = null;
+	// Mail without SMTP_URL is written as files: here, not into the repository's data/.
+	const outbox = mkdtempSync(path.join(tmpdir(), 'rahkar-test-outbox-'));
 	let log = '';
 
 	const launch = () =>
@@ -90,6 +92,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 					DATABASE_URL: database.url,
 					RAHKAR_DEMO: '1',
 					RAHKAR_DEMO_PASSWORD: DEMO_PASSWORD,
+					RAHKAR_OUTBOX_DIR: outbox,
 					...options.env
 				},
 				stdio: ['ignore', 'pipe', 'pipe']
@@ -140,6 +143,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 		async dispose() {
 			await stop();
 			await database.drop();
+			rmSync(outbox, { recursive: true, force: true });
 		}
 	};
 }

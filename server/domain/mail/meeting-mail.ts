@@ -1,11 +1,12 @@
-// Invitations to a group's meetings: when a meeting is moved, cancelled or brought back, each
+// Invitations to a group's meetings: when a meeting is scheduled, changed, moved, cancelled or brought back, each
 // member with an address gets a mail with the meeting as an iCalendar invitation, in their
 // language, unless they turned meeting mail off. Written in the meeting change's transaction.
 import type { Tx } from '../meetings/meeting-transaction';
 import { enqueueMail } from './outbox';
 import { optedOut } from './preferences';
 
-export type MeetingChange = 'scheduled' | 'moved' | 'cancelled' | 'restored';
+/** scheduled: a new meeting; changed: the series' settings changed it; moved: moved on its own. */
+export type MeetingChange = 'scheduled' | 'changed' | 'moved' | 'cancelled' | 'restored';
 
 /** What an invitation says, as it was when the change was made (outbox payload). */
 export interface MeetingMailPayload {

@@ -31,6 +31,7 @@ export const WORDING: Record<MailLocale, Wording> = {
 		meetingSubject: (change, group) =>
 			({
 				scheduled: `Meeting of ${group}`,
+				changed: `Meeting of ${group} changed`,
 				moved: `Meeting of ${group} moved`,
 				cancelled: `Meeting of ${group} cancelled`,
 				restored: `Meeting of ${group} back on the schedule`
@@ -38,6 +39,7 @@ export const WORDING: Record<MailLocale, Wording> = {
 		meetingLead: (change, group) =>
 			({
 				scheduled: `You are invited to the meeting of ${group}.`,
+				changed: `The meeting of ${group} has changed: see its time and place below.`,
 				moved: `The meeting of ${group} has a new time.`,
 				cancelled: `The meeting of ${group} is cancelled.`,
 				restored: `The meeting of ${group} is back on the schedule.`
@@ -58,6 +60,7 @@ export const WORDING: Record<MailLocale, Wording> = {
 		meetingSubject: (change, group) =>
 			({
 				scheduled: `جلسهٔ ${group}`,
+				changed: `جلسهٔ ${group} تغییر کرد`,
 				moved: `زمان جلسهٔ ${group} تغییر کرد`,
 				cancelled: `جلسهٔ ${group} لغو شد`,
 				restored: `جلسهٔ ${group} دوباره برگزار می‌شود`
@@ -65,6 +68,7 @@ export const WORDING: Record<MailLocale, Wording> = {
 		meetingLead: (change, group) =>
 			({
 				scheduled: `به جلسهٔ ${group} دعوت شده‌اید.`,
+				changed: `جلسهٔ ${group} تغییر کرده است؛ زمان و مکان آن در زیر آمده است.`,
 				moved: `جلسهٔ ${group} زمان تازه‌ای دارد.`,
 				cancelled: `جلسهٔ ${group} لغو شد.`,
 				restored: `جلسهٔ ${group} دوباره در برنامه است.`

@@ -6,6 +6,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../access';
 import { groupAccess } from '../access';
 import { DomainError } from '../errors';
+import { enqueueMeetingMail } from '../mail/meeting-mail';
 import {
 	occurrenceStart,
 	onWeekday,
@@ -124,19 +125,23 @@ export async function ensureOccurrences(db: Db, seriesId: string, now = new Date
 	const existing = new Set(have.map((m) => m.sequence));
 	for (const o of wanted) {
 		if (existing.has(o.sequence)) continue;
-		await db.meeting
-			.create({
-				data: {
-					seriesId,
-					groupId: series.groupId,
-					sequence: o.sequence,
-					startsAt: o.startsAt,
-					shiftedFrom: o.shiftedFrom,
-					shiftHoliday: o.shiftHoliday,
-					durationMinutes: series.durationMinutes,
-					place: series.place,
-					link: series.link
-				}
+		// The members' invitations are written with the meeting (server/domain/mail/meeting-mail.ts).
+		await db
+			.$transaction(async (tx) => {
+				const created = await tx.meeting.create({
+					data: {
+						seriesId,
+						groupId: series.groupId,
+						sequence: o.sequence,
+						startsAt: o.startsAt,
+						shiftedFrom: o.shiftedFrom,
+						shiftHoliday: o.shiftHoliday,
+						durationMinutes: series.durationMinutes,
+						place: series.place,
+						link: series.link
+					}
+				});
+				await enqueueMeetingMail(tx, created.id, 'scheduled');
 			})
 			.catch((e: unknown) => {
 				if (!isP2002(e)) throw e;
@@ -179,6 +184,12 @@ export async function saveSeries(db: Db, actor: Actor, groupId: string, settings
 			orderBy: { startsAt: 'asc' }
 		});
 		const open = future.filter((m) => m.startsAt.getTime() + m.durationMinutes * 60_000 > now.getTime());
+		// Meetings whose time, place, link or length really changed get an updated invitation.
+		const changed = new Set(
+			open
+				.filter((m) => m.place !== fields.place || m.link !== fields.link || m.durationMinutes !== fields.durationMinutes)
+				.map((m) => m.id)
+		);
 		for (const m of open) {
 			await tx.meeting.update({
 				where: { id: m.id },
@@ -193,8 +204,10 @@ export async function saveSeries(db: Db, actor: Actor, groupId: string, settings
 			for (const [i, m] of regular.entries()) {
 				const { sequence, startsAt, shiftedFrom, shiftHoliday } = slots[i];
 				await tx.meeting.update({ where: { id: m.id }, data: { sequence, startsAt, shiftedFrom, shiftHoliday } });
+				if (startsAt.getTime() !== m.startsAt.getTime()) changed.add(m.id);
 			}
 		}
+		for (const id of changed) await enqueueMeetingMail(tx, id, 'changed');
 		return old.id;
 	});
 	await ensureOccurrences(db, seriesId, now);
