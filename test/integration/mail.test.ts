@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { startServer, DEMO_PASSWORD, type TestServer } from '../support/server';
 import { startSmtp, type Received, type TestSmtp } from '../support/smtp';
-import { openTestDb, createStranger } from '../support/db';
-import { signIn, eventually } from '../support/clients';
+import { openTestDb, createStranger, demoGroups } from '../support/db';
+import { signIn, eventually, connectSocket } from '../support/clients';
 import { nextMeeting } from '../support/meeting-fixture';
 import { enqueueMail } from '../../server/domain/mail/outbox';
 import type { Database } from '../../server/db/client';
@@ -253,6 +253,54 @@ describe('meeting invitations', () => {
 		);
 		expect((await post(`/groups/${group.id}/meetings?/cancel`, { meetingId: meeting.id }, moderator)).status).toBe(200);
 		expect(calendarOf((await invitationsTo('member@rahkar.example', 3, mark))[2]).method).toBe('CANCEL');
+	});
+});
+
+describe('minutes by mail', () => {
+	it('tells each member when minutes are archived, with working links to read and print them', async () => {
+		const db = database.db;
+		const groupId = (await demoGroups(database))[0].id;
+		const meetingId = (await db.meeting.create({ data: { groupId, startsAt: new Date(Date.now() - 60_000) } })).id;
+		const moderator = await signIn(server.url, 'moderator@rahkar.example', DEMO_PASSWORD);
+		const socket = await connectSocket(server.url, moderator);
+		try {
+			expect(await socket.emitWithAck('meeting:start', { meetingId })).toMatchObject({ ok: true });
+			expect(await socket.emitWithAck('meeting:close', { meetingId })).toMatchObject({ ok: true });
+		} finally {
+			socket.close();
+		}
+		expect((await fetch(`${server.url}/meetings/${meetingId}/minutes`, { headers: { cookie: moderator } })).status).toBe(200);
+		const draft = await db.minutes.findFirstOrThrow({ where: { meetingId } });
+		await outboxSettled();
+		const mark = smtp.received.length;
+		expect((await post(`/meetings/${meetingId}/minutes?/archive`, { minutesId: draft.id }, moderator)).status).toBe(200);
+
+		const minutesMail = async (address: string) => {
+			await eventually(() => smtp.received.slice(mark).some((r) => r.to.includes(address)), 15_000, `minutes mail to ${address}`);
+			return smtp.received.slice(mark).find((r) => r.to.includes(address))!;
+		};
+		const en = await minutesMail('executor@rahkar.example'); // English since the invitation test
+		expect(en.mail.subject).toMatch(/^Minutes of /);
+		expect(en.mail.text).toContain('approve');
+		const fa = await minutesMail('observer@rahkar.example');
+		expect(fa.mail.subject).toMatch(/^صورت‌جلسهٔ /);
+		expect(fa.mail.html).toMatch(/<html lang="fa" dir="rtl">/);
+		expect(header(fa, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+		// The links open the archived minutes and their print view, for a member.
+		const observer = await signIn(server.url, 'observer@rahkar.example', DEMO_PASSWORD);
+		for (const path of [`/meetings/${meetingId}/minutes?version=`, `/meetings/${meetingId}/minutes/print?version=`]) {
+			const res = await fetch(here(linkIn(fa, path)), { headers: { cookie: observer } });
+			expect(res.status, path).toBe(200);
+		}
+		// The one-click link for minutes turns off minutes, not meetings.
+		const oneClick = here(/^<([^>]+)>$/.exec(header(fa, 'list-unsubscribe') ?? '')![1]);
+		const body = 'List-Unsubscribe=One-Click';
+		expect((await fetch(oneClick, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body })).status).toBe(
+			200
+		);
+		const observerPerson = (await db.user.findUniqueOrThrow({ where: { email: 'observer@rahkar.example' } })).personId!;
+		const prefs = await db.mailPreference.findMany({ where: { personId: observerPerson } });
+		expect(prefs.map((p) => [p.kind, p.enabled])).toEqual([['minutes', false]]);
 	});
 });
 

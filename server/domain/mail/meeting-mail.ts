@@ -3,7 +3,7 @@
 // language, unless they turned meeting mail off. Written in the meeting change's transaction.
 import type { Tx } from '../meetings/meeting-transaction';
 import { enqueueMail } from './outbox';
-import { optedOut } from './preferences';
+import { groupRecipients } from './recipients';
 
 /** scheduled: a new meeting; changed: the series' settings changed it; moved: moved on its own. */
 export type MeetingChange = 'scheduled' | 'changed' | 'moved' | 'cancelled' | 'restored';
@@ -38,27 +38,11 @@ export async function enqueueMeetingMail(tx: Tx, meetingId: string, change: Meet
 			version: true,
 			updatedAt: true,
 			series: { select: { timeZone: true } },
-			group: {
-				select: {
-					name: true,
-					organisationId: true,
-					memberships: {
-						select: {
-							person: {
-								select: { id: true, name: true, email: true, archivedAt: true, user: { select: { id: true, email: true, locale: true } } }
-							}
-						}
-					}
-				}
-			}
+			groupId: true,
+			group: { select: { name: true, organisationId: true } }
 		}
 	});
-	const people = m.group.memberships.map((ms) => ms.person).filter((p) => p.archivedAt === null && (p.user?.email || p.email));
-	const out = await optedOut(
-		tx,
-		people.map((p) => p.id),
-		'meetings'
-	);
+	const recipients = await groupRecipients(tx, m.groupId, 'meetings');
 	const payload: MeetingMailPayload = {
 		meetingId: m.id,
 		change,
@@ -72,20 +56,16 @@ export async function enqueueMeetingMail(tx: Tx, meetingId: string, change: Meet
 		sequence: m.version,
 		updatedAt: m.updatedAt.toISOString()
 	};
-	let queued = 0;
-	for (const p of people) {
-		if (out.has(p.id)) continue;
+	for (const r of recipients) {
 		await enqueueMail(tx, {
 			kind: 'meeting-invitation',
 			organisationId: m.group.organisationId,
-			// An account's address is the one its owner signs in with; otherwise the databank's.
-			to: { address: (p.user?.email ?? p.email)!, name: p.name },
-			personId: p.id,
-			userId: p.user?.id ?? null,
-			locale: p.user?.locale ?? 'fa',
+			to: { address: r.address, name: r.name },
+			personId: r.personId,
+			userId: r.userId,
+			locale: r.locale,
 			payload: { ...payload }
 		});
-		queued++;
 	}
-	return queued;
+	return recipients.length;
 }

@@ -7,7 +7,8 @@ import type { ClaimedMail } from './outbox';
 import { TOPIC_OF, type MailKind } from './kinds';
 import { unsubscribeToken } from './links';
 import type { MeetingMailPayload } from './meeting-mail';
-import { WORDING, formatCount, formatWhen, type MailLocale } from './wording';
+import type { MinutesMailPayload } from './minutes-mail';
+import { WORDING, formatCount, formatDayOf, formatWhen, type MailLocale } from './wording';
 
 export interface RenderContext {
 	/** The public origin links point to (https://rahkar.example.org). */
@@ -130,6 +131,18 @@ export function renderMail(row: ClaimedMail, ctx: RenderContext): OutgoingMail {
 			...page(locale, body, unsubscribePage),
 			calendar: { ...invitation, filename: invitation.method === 'CANCEL' ? 'cancel.ics' : 'invite.ics' }
 		};
+	}
+	if (kind === 'minutes-archived') {
+		const p = payload as unknown as MinutesMailPayload;
+		const held = formatDayOf(locale, p.heldAt, p.timeZone);
+		const read = `${ctx.origin}/meetings/${p.meetingId}/minutes?version=${p.version}`;
+		const body: Body = {
+			subject: w.minutesSubject(p.groupName, held, p.amended),
+			lines: [w.greeting(row.toName), w.minutesLead(p.groupName, held, p.amended), w.minutesApprove],
+			action: { label: w.minutesRead, href: read },
+			after: [`${w.minutesPrint}: ${ctx.origin}/meetings/${p.meetingId}/minutes/print?version=${p.version}`]
+		};
+		return { ...base, subject: body.subject, ...page(locale, body, unsubscribePage) };
 	}
 	throw new Error(`no template for mail kind ${row.kind}`);
 }

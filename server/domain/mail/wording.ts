@@ -13,6 +13,11 @@ interface Wording {
 	meetingSubject(change: MeetingChange, group: string): string;
 	meetingLead(change: MeetingChange, group: string): string;
 	when: string;
+	minutesSubject(group: string, held: string, amended: boolean): string;
+	minutesLead(group: string, held: string, amended: boolean): string;
+	minutesApprove: string;
+	minutesRead: string;
+	minutesPrint: string;
 	place: string;
 	online: string;
 	open: string;
@@ -45,6 +50,14 @@ export const WORDING: Record<MailLocale, Wording> = {
 				restored: `The meeting of ${group} is back on the schedule.`
 			})[change],
 		when: 'When',
+		minutesSubject: (group, held, amended) => `${amended ? 'Amended minutes' : 'Minutes'} of ${group}, ${held}`,
+		minutesLead: (group, held, amended) =>
+			amended
+				? `The minutes of the meeting of ${group} on ${held} were amended.`
+				: `The minutes of the meeting of ${group} on ${held} are archived.`,
+		minutesApprove: 'Please read them before the next meeting: it will ask the group to approve them.',
+		minutesRead: 'Read the minutes',
+		minutesPrint: 'Print view',
 		place: 'Where',
 		online: 'Online',
 		open: 'Open the meeting in Rahkar',
@@ -74,6 +87,12 @@ export const WORDING: Record<MailLocale, Wording> = {
 				restored: `جلسهٔ ${group} دوباره در برنامه است.`
 			})[change],
 		when: 'زمان',
+		minutesSubject: (group, held, amended) => `${amended ? 'صورت‌جلسهٔ اصلاح‌شدهٔ' : 'صورت‌جلسهٔ'} ${group}، ${held}`,
+		minutesLead: (group, held, amended) =>
+			amended ? `صورت‌جلسهٔ جلسهٔ ${group} در ${held} اصلاح شد.` : `صورت‌جلسهٔ جلسهٔ ${group} در ${held} بایگانی شد.`,
+		minutesApprove: 'لطفاً پیش از جلسهٔ بعد آن را بخوانید؛ در آن جلسه تأیید آن از کارگروه خواسته می‌شود.',
+		minutesRead: 'خواندن صورت‌جلسه',
+		minutesPrint: 'نسخهٔ چاپی',
 		place: 'مکان',
 		online: 'برخط',
 		open: 'دیدن جلسه در راهکار',
@@ -100,3 +119,9 @@ export function formatWhen(locale: MailLocale, iso: string, timeZone: string): s
 
 /** A number in the reader's digits. */
 export const formatCount = (locale: MailLocale, n: number): string => new Intl.NumberFormat(locale === 'fa' ? 'fa-IR' : 'en-GB').format(n);
+
+/** A day in the reader's language and calendar (Jalali in Persian). */
+export function formatDayOf(locale: MailLocale, iso: string, timeZone: string): string {
+	const tag = locale === 'fa' ? 'fa-IR-u-ca-persian' : 'en-GB';
+	return new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(new Date(iso));
+}

@@ -2,6 +2,7 @@
 // the moderator, archived for good (immutable, with a content hash), amended only by a
 // new version that says why, and approved by the group at its next meeting.
 import { z } from 'zod';
+import { enqueueMinutesMail } from '../mail/minutes-mail';
 import type { Database } from '../../db/client';
 import type { MinutesRecord } from '../../../shared/minutes';
 import { agendaDocumentName } from '../../../shared/documents';
@@ -173,11 +174,15 @@ export async function archiveMinutes(
 	const row = await minutesRow(database, minutesId);
 	await requireModeratorOf(database, actor, row.groupId);
 	if (row.status !== 'DRAFT') throw new DomainError('CONFLICT', 'already archived');
-	const done = await database.db.minutes.updateMany({
-		where: { id: minutesId, status: 'DRAFT' },
-		data: { status: 'ARCHIVED', contentHash: contentHash(row.content), archivedAt: now, archivedById: actor.userId }
+	// The members' mail is written with the archive (server/domain/mail/minutes-mail.ts).
+	await database.db.$transaction(async (tx) => {
+		const done = await tx.minutes.updateMany({
+			where: { id: minutesId, status: 'DRAFT' },
+			data: { status: 'ARCHIVED', contentHash: contentHash(row.content), archivedAt: now, archivedById: actor.userId }
+		});
+		if (done.count !== 1) throw new DomainError('CONFLICT', 'already archived');
+		await enqueueMinutesMail(tx, minutesId);
 	});
-	if (done.count !== 1) throw new DomainError('CONFLICT', 'already archived');
 	await afterArchive(database, effects, row);
 }
 
@@ -198,19 +203,23 @@ export async function amendMinutes(
 	const latest = await database.db.minutes.findFirstOrThrow({ where: { meetingId: row.meetingId }, orderBy: { version: 'desc' } });
 	if (latest.id !== row.id) throw new DomainError('CONFLICT', 'amend the latest version');
 	const content = canonicalJson(corrected(parse(row.content), validCorrection(input.change)));
-	const amended = await database.db.minutes.create({
-		data: {
-			meetingId: row.meetingId,
-			groupId: row.groupId,
-			version: row.version + 1,
-			status: 'ARCHIVED',
-			content,
-			contentHash: contentHash(content),
-			amendsId: row.id,
-			amendmentReason: reason.data,
-			archivedAt: now,
-			archivedById: actor.userId
-		}
+	const amended = await database.db.$transaction(async (tx) => {
+		const created = await tx.minutes.create({
+			data: {
+				meetingId: row.meetingId,
+				groupId: row.groupId,
+				version: row.version + 1,
+				status: 'ARCHIVED',
+				content,
+				contentHash: contentHash(content),
+				amendsId: row.id,
+				amendmentReason: reason.data,
+				archivedAt: now,
+				archivedById: actor.userId
+			}
+		});
+		await enqueueMinutesMail(tx, created.id);
+		return created;
 	});
 	await afterArchive(database, effects, amended);
 	return amended.id;

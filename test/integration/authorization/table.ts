@@ -159,7 +159,7 @@ export const TABLE: Row[] = [
 	http('POST /notifications/preferences?/save', { admin: OK, moderator: OK, member: OK, executor: OK, observer: OK, anonymous: LOGIN, otherGroup: OK, otherOrgAdmin: OK },
 		{ body: () => ({ ASSIGNED: 'on', DUE_SOON: 'on', OVERDUE: 'on', STATUS_CHANGED: 'on' }) }),
 	http('POST /notifications/preferences?/mail', { admin: OK, moderator: OK, member: OK, executor: OK, observer: OK, anonymous: LOGIN, otherGroup: OK, otherOrgAdmin: OK },
-		{ body: () => ({ meetings: 'on' }), note: 'one\'s own mail switches; an account without a person gets a 409' }),
+		{ body: () => ({ meetings: 'on', minutes: 'on' }), note: 'one\'s own mail switches; an account without a person gets a 409' }),
 
 	// ---- Organisation administration ------------------------------------------------------
 	http('GET /admin/classification', { admin: 200, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 200 },
