@@ -141,6 +141,9 @@ export interface ImportReport {
 	errorCount: number;
 	errors: RowError[];
 	unknownColumns: string[];
+	/** Each known column's header as the file wrote it («منطقه», "district"), so errors name
+	 * columns in the file's own words. */
+	headers?: Partial<Record<string, string>>;
 	/** People written; 0 on a dry run and whenever there was any error. */
 	created: number;
 }

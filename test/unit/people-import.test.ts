@@ -105,6 +105,16 @@ describe('CSV import', () => {
 		expect((await searchPeople(f.db, f.actors.admin, { q: '09123334444' })).total).toBe(1);
 	});
 
+	it('names each erroneous column by the header the file used (issue 15, point 5)', async () => {
+		const file = ['نام,منطقه,رضایت به معرفی', 'سارا,منطقه ۹۹,شاید'].join('\n');
+		const report = await importPeople(f.db, f.actors.admin, file, { dryRun: true });
+		expect(report.errors.map((e) => [e.column, e.code])).toEqual([
+			['district', 'unknown_district'],
+			['consent', 'invalid_consent']
+		]);
+		expect(report.headers).toEqual({ name: 'نام', district: 'منطقه', consent: 'رضایت به معرفی' });
+	});
+
 	it('refuses a file without a name column, and reports unknown columns', async () => {
 		const report = await importPeople(f.db, f.actors.admin, 'email,favourite colour\na@b.example,blue', { dryRun: true });
 		expect(report.errors[0]).toMatchObject({ line: 1, column: 'file', code: 'no_name_column' });

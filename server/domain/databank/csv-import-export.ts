@@ -101,6 +101,8 @@ interface ParsedFile {
 	rows: Record<string, string>[];
 	rowCount: number;
 	unknownColumns: string[];
+	/** The file's own header of each known column. */
+	headers: Partial<Record<CsvColumn, string>>;
 	fileErrors: RowError[];
 }
 
@@ -110,7 +112,7 @@ interface ParsedFile {
 async function parseFile(csv: string, onProgress: OnProgress): Promise<ParsedFile> {
 	const text = csv.replace(/^\uFEFF/, '');
 	const pause = timeSlicer();
-	const out: ParsedFile = { rows: [], rowCount: 0, unknownColumns: [], fileErrors: [] };
+	const out: ParsedFile = { rows: [], rowCount: 0, unknownColumns: [], headers: {}, fileErrors: [] };
 	let columns: (CsvColumn | null)[] | null = null;
 	// Guessed from the first block, then kept for the others.
 	let delimiter: string | undefined;
@@ -130,6 +132,7 @@ async function parseFile(csv: string, onProgress: OnProgress): Promise<ParsedFil
 		const firstRow = out.rowCount; // data row index of this block's first data row
 		if (!columns && data.length) {
 			columns = headerColumns(data[0], out.unknownColumns);
+			for (const [i, c] of columns.entries()) if (c) out.headers[c] = data[0][i].trim();
 			data = data.slice(1);
 		}
 		const offset = start === 0 && columns ? 1 : 0; // the header row, in the first block's indexes
@@ -229,7 +232,7 @@ export async function importPeople(
 	await requireDatabankRight(db, actor, 'manage');
 	const onProgress = options.onProgress ?? (() => {});
 	const pause = timeSlicer();
-	const { rows, rowCount, unknownColumns, fileErrors } = await parseFile(csv, onProgress);
+	const { rows, rowCount, unknownColumns, headers, fileErrors } = await parseFile(csv, onProgress);
 	const errors: RowError[] = [...fileErrors];
 	const tooBig = rowCount > MAX_ROWS;
 	if (tooBig) errors.push({ line: 1, column: 'file', code: 'too_many_rows', value: String(MAX_ROWS) });
@@ -275,6 +278,7 @@ export async function importPeople(
 		errorCount: errors.length,
 		errors: errors.slice(0, MAX_REPORTED),
 		unknownColumns,
+		headers,
 		created: 0
 	};
 	if (options.dryRun || errors.length) return report;
