@@ -188,3 +188,50 @@ test('my action items list its headings in order (axe heading-order), in both la
 		await page.context().close();
 	}
 });
+
+test('the projector view follows the meeting live: item, timer, speaker, queue and the sides present', async ({ browser, baseURL }) => {
+	test.slow();
+	const moderator = await personIn(browser, baseURL!, USERS.moderator, 'en');
+	await openMeeting(moderator);
+	const room = moderator.url();
+	await expect(moderator.getByTestId('connection')).toHaveClass(/live/);
+	if ((await moderator.getByTestId('meeting-status').textContent())?.includes('Scheduled')) {
+		await moderator.getByTestId('lifecycle').click();
+		await expect(moderator.getByTestId('meeting-status')).toHaveText('Live now');
+	}
+	const title = `On the screen ${Date.now()}`;
+	await moderator.getByRole('button', { name: 'Add an item' }).click();
+	await moderator.locator('.agenda textarea[placeholder]').last().fill(title);
+	await saved(moderator);
+
+	// The screen, in Persian, opened from the room's link; nothing chosen yet.
+	const screen = await personIn(browser, baseURL!, USERS.observer, 'fa');
+	await screen.goto(room);
+	await screen.getByTestId('projector-link').click();
+	await expect(screen).toHaveURL(/\/projector$/);
+	const projector = screen.getByTestId('projector');
+	await expect(projector.getByRole('heading', { level: 1 })).toBeVisible();
+
+	// The moderator picks the item and starts its timer: the screen follows without a reload.
+	const option = moderator.getByTestId('choose-item').locator('option', { hasText: title });
+	await moderator.getByTestId('choose-item').selectOption((await option.getAttribute('value'))!);
+	await moderator.locator('.timer input[type=number]').fill('5');
+	await moderator.getByTestId('timer-start').click();
+	await expect(screen.getByTestId('projector-item')).toHaveText(title);
+	await expect(screen.getByTestId('projector-clock')).toHaveText(/^۰[۴۵]:[۰-۹]{2}$/);
+
+	// A member raises a hand and checks in; then takes the floor.
+	const member = await personIn(browser, baseURL!, USERS.member, 'en', PHONE);
+	await member.goto(room);
+	await expect(member.getByTestId('connection')).toHaveClass(/live/);
+	if ((await member.getByTestId('hand').textContent())?.includes('Raise')) await member.getByTestId('hand').click();
+	if ((await member.getByTestId('checkin').textContent())?.includes('Check in')) await member.getByTestId('checkin').click();
+	await expect(screen.getByTestId('projector-queue')).toContainText('مریم احمدی');
+	await expect(projector.getByRole('img', { name: /کارآفرینان: [۱-۹]/ })).toBeVisible();
+	await moderator.getByTestId('queue-next').click();
+	await expect(screen.getByTestId('projector-speaker')).toContainText('مریم احمدی');
+	await expect(screen.getByTestId('projector-vote')).toBeVisible();
+	expect(await screen.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+	await screen.screenshot({ path: test.info().outputPath('projector-fa.png') });
+	await moderator.getByTestId('queue-next').click();
+});
