@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { mergePeople, personProfile, setPersonArchived } from '$server/domain/databank/people';
 import { suggestForPerson } from '$server/domain/databank/suggestions';
+import { searchPeople } from '$server/domain/databank/search';
 import { introduce, setIntroductionStatus } from '$server/domain/databank/introductions';
 import type { IntroductionStatus } from '$shared/databank';
 import { requireUser } from '$lib/server/auth-guard';
@@ -14,7 +15,19 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const profile = await domainCall(() => personProfile(db, user, params.id));
 	const p = profile.person;
 	const suggest = profile.rights.link && 'consent' in p && p.consent && !p.archived;
-	return { profile, suggestions: suggest ? await domainCall(() => suggestForPerson(db, user, params.id)) : [] };
+	// A manager picks the record to merge into this one by searching for it (?merge=…).
+	const q = (url.searchParams.get('merge') ?? '').trim().slice(0, 200);
+	const found =
+		profile.duplicates && q
+			? (await domainCall(() => searchPeople(db, user, { q, pageSize: 8 }))).items
+					.filter((o) => o.id !== params.id)
+					.map((o) => ({ id: o.id, name: o.name, email: 'email' in o ? o.email : null }))
+			: [];
+	return {
+		profile,
+		merge: { q, found },
+		suggestions: suggest ? await domainCall(() => suggestForPerson(db, user, params.id)) : []
+	};
 };
 
 /** Each action reads its few fields, calls one domain function and comes back to the profile. */
