@@ -164,6 +164,33 @@ describe('casting ballots', () => {
 		expect(await code(castBallot(db, actors.executor, { meetingId, voteId, choice: 'NO' }))).toBe('CONFLICT');
 	});
 
+	it('answers each ballot of a crowd arriving together on its own: refusals among them change nothing else', async () => {
+		const pid = await inReview('Voted all at once');
+		const vid = (await openVote(db, actors.moderator, { meetingId, proposalId: pid })).voteId;
+		try {
+			// At once: twelve members, the first of them twice, and the seated moderator who never checked in.
+			const settled = await Promise.allSettled([
+				...crowd.slice(0, 12).map((a, i) => castBallot(db, a, { meetingId, voteId: vid, choice: i < 8 ? 'YES' : 'NO' })),
+				castBallot(db, crowd[0], { meetingId, voteId: vid, choice: 'NO' }),
+				castBallot(db, actors.moderator, { meetingId, voteId: vid, choice: 'YES' })
+			]);
+			const reason = (r: PromiseSettledResult<unknown>) => ((r as PromiseRejectedResult).reason as DomainError).code;
+			expect(settled.slice(1, 12).map((r) => r.status)).toEqual(Array(11).fill('fulfilled'));
+			// The member who voted twice: one ballot counted (whichever came first), the other refused.
+			const twice = [settled[0], settled[12]];
+			expect(twice.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+			expect(reason(twice.find((r) => r.status === 'rejected')!)).toBe('CONFLICT');
+			expect(reason(settled[13])).toBe('FORBIDDEN');
+			const vote = await ballotsMatchTally(vid);
+			const first = settled[0].status === 'fulfilled' ? 'YES' : 'NO';
+			expect({ yes: vote.yes, no: vote.no }).toEqual(first === 'YES' ? { yes: 8, no: 4 } : { yes: 7, no: 5 });
+			const kept = await db.ballot.findUniqueOrThrow({ where: { voteId_personId: { voteId: vid, personId: crowd[0].personId! } } });
+			expect(kept.choice).toBe(first);
+		} finally {
+			await closeVote(db, actors.moderator, { meetingId, voteId: vid });
+		}
+	});
+
 	it('counts exactly the ballots that beat the closing, and none after it', async () => {
 		const pid = await inReview('Race the close');
 		const race = (await openVote(db, actors.moderator, { meetingId, proposalId: pid })).voteId;

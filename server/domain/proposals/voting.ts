@@ -1,15 +1,17 @@
 // Voting on a proposal in a live meeting. The moderator opens and closes; every present
 // member (seated, not an observer, checked in) casts one ballot: yes, no or abstain.
 //
-// Concurrency: a ballot is one transaction that first increments the tally on the vote row
-// *only while the vote is open* — that write takes the row's lock, so ballots and the
-// closing run one after another — then inserts the ballot, whose unique (vote, person) key
-// refuses a second ballot even when two arrive at the same instant (the increment rolls
-// back with it). Closing flips the status under the same lock, so no ballot lands after the
-// count. One open vote per meeting is a unique key too (Vote.openMeetingId).
+// Concurrency: a ballot first increments the tally on the vote row *only while the vote is
+// open* — that write takes the row's lock, so ballots and the closing run one after
+// another — then inserts the ballot, whose unique (vote, person) key refuses a second
+// ballot even when two arrive at the same instant (the increment rolls back with it).
+// Closing flips the status under the same lock, so no ballot lands after the count. The
+// ballots that arrive together are counted in one transaction (ballotBox). One open vote
+// per meeting is a unique key too (Vote.openMeetingId).
 import type { Db } from '../../db/client';
 import { BallotPayload, VoteClosePayload, VoteOpenPayload, type VoteViewer, type VotingState } from '../../../shared/vote-events';
 import type { BallotChoice, VoteResult } from '../../../shared/proposals';
+import type { Side } from '../../../shared/sides';
 import { isUniqueViolation } from '../../db/bulk-insert';
 import type { Actor } from '../access';
 import { votesChanged, type VotesChanged } from '../changes';
@@ -69,27 +71,96 @@ export async function castBallot(
 	const d = parse(BallotPayload, input);
 	// Strangers: NOT_FOUND; observers and unseated administrators: FORBIDDEN.
 	const { personId, side } = await requireParticipant(db, actor, d.meetingId);
+	await ballotBox(db)({ ...d, personId, side, castAt: now });
+	return { ...votesChanged(d.meetingId), choice: d.choice };
+}
+
+interface Ballot extends BallotPayload {
+	personId: string;
+	side: Side;
+	castAt: Date;
+}
+
+/** Counts one ballot inside a transaction, or says why not (nothing written then). */
+async function count(tx: Tx, b: Ballot): Promise<void> {
+	if (await tx.ballot.findUnique({ where: { voteId_personId: { voteId: b.voteId, personId: b.personId } }, select: { id: true } }))
+		throw new DomainError('CONFLICT', 'already_voted', { form: 'already_voted' });
+	// One statement counts the ballot and checks that it may be cast: the vote is open, the
+	// meeting live, the member checked in. Only a refusal reads more, to say why.
+	const counted = await tx.vote.updateMany({
+		where: {
+			id: b.voteId,
+			meetingId: b.meetingId,
+			status: 'OPEN',
+			meeting: { status: 'LIVE', attendance: { some: { personId: b.personId } } }
+		},
+		data: { [TALLY[b.choice]]: { increment: 1 } }
+	});
+	if (counted.count !== 1) throw await ballotRefusal(tx, b.voteId, b.meetingId);
+	await tx.ballot.create({ data: { voteId: b.voteId, personId: b.personId, side: b.side, choice: b.choice, castAt: b.castAt } });
+}
+
+/** One ballot in a transaction of its own. The unique (vote, person) key refuses a second
+ * ballot that raced the first, even from another node. */
+async function countAlone(db: Db, b: Ballot): Promise<void> {
 	try {
-		await db.$transaction(async (tx) => {
-			// One statement counts the ballot and checks that it may be cast: the vote is open,
-			// the meeting live, the member checked in. Only a refusal reads more, to say why.
-			const counted = await tx.vote.updateMany({
-				where: {
-					id: d.voteId,
-					meetingId: d.meetingId,
-					status: 'OPEN',
-					meeting: { status: 'LIVE', attendance: { some: { personId } } }
-				},
-				data: { [TALLY[d.choice]]: { increment: 1 } }
-			});
-			if (counted.count !== 1) throw await ballotRefusal(tx, d.voteId, d.meetingId);
-			await tx.ballot.create({ data: { voteId: d.voteId, personId, side, choice: d.choice, castAt: now } });
-		});
+		await db.$transaction((tx) => count(tx, b));
 	} catch (e) {
 		if (isUniqueViolation(e)) throw new DomainError('CONFLICT', 'already_voted', { form: 'already_voted' });
 		throw e;
 	}
-	return { ...votesChanged(d.meetingId), choice: d.choice };
+}
+
+interface Queued {
+	ballot: Ballot;
+	resolve(): void;
+	reject(error: unknown): void;
+}
+
+const boxes = new WeakMap<Db, (ballot: Ballot) => Promise<void>>();
+
+/** Ballots that arrive in the same turn of the event loop are counted in one transaction:
+ * 500 members voting within two seconds were 500 commits, each waiting for the disk (on
+ * SQLite, on the thread that serves the room). Each ballot still gets its own answer; one
+ * that is refused writes nothing. If the batch itself fails (another node inserted the same
+ * member's ballot meanwhile, on PostgreSQL), every ballot of it is counted alone. */
+function ballotBox(db: Db): (ballot: Ballot) => Promise<void> {
+	let box = boxes.get(db);
+	if (box) return box;
+	let queued: Queued[] = [];
+	const flush = async () => {
+		const batch = queued;
+		queued = [];
+		if (batch.length === 1) return countAlone(db, batch[0].ballot).then(batch[0].resolve, batch[0].reject);
+		const refusals = new Map<Queued, unknown>();
+		try {
+			await db.$transaction(async (tx) => {
+				for (const q of batch) {
+					try {
+						await count(tx, q.ballot);
+					} catch (e) {
+						if (!(e instanceof DomainError)) throw e;
+						refusals.set(q, e);
+					}
+				}
+			});
+		} catch {
+			for (const q of batch) countAlone(db, q.ballot).then(q.resolve, q.reject);
+			return;
+		}
+		for (const q of batch) {
+			const refusal = refusals.get(q);
+			if (refusal) q.reject(refusal);
+			else q.resolve();
+		}
+	};
+	box = (ballot) =>
+		new Promise<void>((resolve, reject) => {
+			if (queued.length === 0) setImmediate(() => void flush());
+			queued.push({ ballot, resolve, reject });
+		});
+	boxes.set(db, box);
+	return box;
 }
 
 /** Why a ballot was not counted, in the order the checks matter to the voter. */
