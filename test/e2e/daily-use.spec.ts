@@ -235,3 +235,34 @@ test('the projector view follows the meeting live: item, timer, speaker, queue a
 	await screen.screenshot({ path: test.info().outputPath('projector-fa.png') });
 	await moderator.getByTestId('queue-next').click();
 });
+
+test('the quick-add form keeps its Jalali day lists inside their field at 1280 px', async ({ browser, baseURL }) => {
+	const moderator = await personIn(browser, baseURL!, USERS.moderator, 'fa');
+	await openMeeting(moderator);
+	await expect(moderator.getByTestId('connection')).toHaveClass(/live/);
+	if (!(await moderator.getByTestId('meeting-status').getAttribute('class'))?.includes('status-LIVE')) {
+		await moderator.getByTestId('lifecycle').click();
+		await expect(moderator.getByTestId('meeting-status')).toHaveClass(/status-LIVE/);
+	}
+	const quick = moderator.locator('section.followups .quick');
+	await expect(quick.locator('.jalali select')).toHaveCount(3);
+	const boxes = await quick.evaluate((form) => {
+		const rect = (e: Element) => e.getBoundingClientRect();
+		const due = form.querySelector('.jalali')!.closest('.field')!;
+		const others = [...form.querySelectorAll('.row > .field')].filter((f) => f !== due).map(rect);
+		return { due: rect(due), lists: [...due.querySelectorAll('select')].map(rect), others };
+	});
+	for (const list of boxes.lists) {
+		expect(list.left).toBeGreaterThanOrEqual(boxes.due.left - 1);
+		expect(list.right).toBeLessThanOrEqual(boxes.due.right + 1);
+	}
+	// No other field sits over the day's lists.
+	for (const other of boxes.others) {
+		const overlaps =
+			other.left < boxes.due.right - 1 &&
+			other.right > boxes.due.left + 1 &&
+			other.top < boxes.due.bottom - 1 &&
+			other.bottom > boxes.due.top + 1;
+		expect(overlaps).toBe(false);
+	}
+});
