@@ -4,7 +4,6 @@ import type { AppContext } from './context';
 import { sweepExpired } from '../domain/housekeeping';
 import { reindexProposals } from '../domain/search/reindex';
 import { sendDueReminders } from '../domain/action-items/reminders';
-import { deliverNotices } from '../realtime/action-items';
 import { sendDueMails } from '../domain/mail/sender';
 
 export function periodicJobs(context: AppContext, holder: string): PeriodicJob[] {
@@ -14,7 +13,7 @@ export function periodicJobs(context: AppContext, holder: string): PeriodicJob[]
 		{ name: 'sweep-expired', everyMs: 60 * 60_000, run: async () => void (await sweepExpired(db)) },
 		{ name: 'search-proposals', everyMs: 15_000, run: async () => void (await reindexProposals(context.database)) },
 		// "Due in two days" and "overdue", each once per item and due day; delivered live where the owner is connected.
-		{ name: 'action-item-reminders', everyMs: 10 * 60_000, run: async () => deliverNotices(context.io, db, await sendDueReminders(db)) },
+		{ name: 'action-item-reminders', everyMs: 10 * 60_000, run: async () => context.live.notify(await sendDueReminders(db)) },
 		// The outbox's sender (server/domain/mail/sender.ts); each mail is claimed too, so a node
 		// that keeps going after losing this job's lease still never sends a mail another holds.
 		{

@@ -13,9 +13,6 @@ import { liveRooms } from './live-rooms';
 import { handled, type RealtimeFeature } from './realtime-server';
 import { followUpsRoom, userRoom } from './rooms';
 
-/** Kept for the jobs that deliver reminders. */
-export { deliverNotices } from './action-item-broadcast';
-
 export const actionItemsLive: RealtimeFeature = (socket, io, { db, onError }) => {
 	const { actor, name } = socket.data;
 	// Every tab of a user hears their notifications, from any node (rooms go through the adapter).
