@@ -5,7 +5,7 @@ import type { Db } from './client';
 import { SIDES, type GroupRole, type Side } from '../../shared/sides';
 import { createUser } from '../domain/users';
 import { createSeries } from '../domain/meetings/series';
-import { addLocalDays, fromLocal, toLocal } from '../domain/meetings/zoned-time';
+import { addLocalDays, fromLocal, toLocal, type LocalDateTime } from '../domain/meetings/zoned-time';
 import { dayOff, workCalendar } from '../domain/meetings/schedule';
 import { CalendarDate, GregorianCalendar, PersianCalendar, toCalendar } from '@internationalized/date';
 import { seedDemoDatabank } from './seed-databank';
@@ -133,7 +133,8 @@ async function seed(deps: { db: Db; auth: Auth }, options: { demo: boolean; pass
 	// first working day after tomorrow and after the day after.
 	const calendar = workCalendar(DEMO_WORKING_DAYS, []);
 	for (const [g, group] of groups.entries()) {
-		let day = { ...toLocal(new Date(Date.now() + (g + 1) * 86_400_000), 'Asia/Tehran'), hour: 17, minute: 0 };
+		const { year, month, day: date } = toLocal(new Date(Date.now() + (g + 1) * 86_400_000), 'Asia/Tehran');
+		let day: LocalDateTime = { year, month, day: date, hour: 17, minute: 0 };
 		while (dayOff(calendar, day) !== null) day = addLocalDays(day, 1);
 		const firstStartsAt = fromLocal(day, 'Asia/Tehran');
 		const place = `سالن جلسات ${districts[g].name}`;
