@@ -48,10 +48,10 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 	// People written before the databank's derived columns existed get them once.
 	const backfilled = await backfillPersonKeys(database.db);
 	if (backfilled) log(`Filled search and sort keys for ${backfilled} people.`);
-
 	// Stored search keys follow the search key's rules when they change (persian.ts).
 	const rekeyed = await refreshSearchKeys(database, { fresh: seeded !== null });
 	if (rekeyed) log(`Rebuilt the search keys of ${rekeyed} people and documents.`);
+
 	// Several nodes share Socket.IO rooms and Yjs updates through Redis.
 	const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : null;
 	const authenticate = (request: { headers: import('node:http').IncomingHttpHeaders }) => sessionUser(auth, request.headers);
