@@ -72,7 +72,7 @@ test('a moderator runs the meeting and a member follows it live', async ({ brows
 	await member.getByTestId('hand').click();
 	await member.getByTestId('checkin').click();
 	await expect(moderator.getByTestId('queue')).toContainText('مریم احمدی');
-	await expect(moderator.getByTestId('quorum')).toContainText('1 of 6');
+	await expect(moderator.getByTestId('quorum')).toContainText(/1 of \d+ voting members present, 6 needed/);
 
 	await moderator.getByTestId('queue-next').click();
 	await expect(member.getByTestId('speaker')).toContainText('مریم احمدی');
