@@ -4,21 +4,10 @@
 // (cancelling a meeting, removing a member); and the phone's one-bar header whose menu
 // opens, closes with Escape and navigates; /actions' headings in order.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { GROUP_NAMES, USERS, signIn, switchLanguage } from './support';
+import { expect, test, type Page } from '@playwright/test';
+import { GROUP_NAMES, USERS, personIn } from './support';
 
 const PHONE = { width: 390, height: 844 };
-
-async function personIn(browser: Browser, baseURL: string, email: string, locale: 'en' | 'fa', viewport = { width: 1280, height: 900 }) {
-	const context = await browser.newContext({ viewport, locale: 'en-US' });
-	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: baseURL }]);
-	const page = await context.newPage();
-	await signIn(page, email);
-	// A language saved on the account (by another test) wins at sign-in, from the next load.
-	await page.reload();
-	if ((await page.locator('html').getAttribute('lang')) !== locale) await switchLanguage(page, locale);
-	return page;
-}
 
 /** Opens the first upcoming meeting on the dashboard that is scheduled or live. */
 async function openMeeting(page: Page) {

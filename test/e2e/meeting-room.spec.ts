@@ -5,20 +5,8 @@
 // an edit made offline before the close is reported as not saved and dropped; signing out
 // takes the agenda's offline copy out of the browser.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page, type WebSocketRoute } from '@playwright/test';
-import { GROUP_NAMES, USERS, signIn, switchLanguage } from './support';
-
-async function personIn(browser: Browser, baseURL: string, email: string, locale: 'en' | 'fa', viewport = { width: 1280, height: 900 }) {
-	const context = await browser.newContext({ viewport, locale: 'en-US' });
-	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: baseURL }]);
-	const page = await context.newPage();
-	await signIn(page, email);
-	// A language saved on the account (by another test) wins at sign-in, from the next full
-	// page load on: load once more, then choose ours again if it differs.
-	await page.reload();
-	if ((await page.locator('html').getAttribute('lang')) !== locale) await switchLanguage(page, locale);
-	return page;
-}
+import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
+import { GROUP_NAMES, USERS, personIn } from './support';
 
 /** Opens the first upcoming meeting on the dashboard whose status is one of `wanted`
  * (other specs may already have run or closed the earlier ones). */

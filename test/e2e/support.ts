@@ -1,5 +1,5 @@
 // Shared steps for the end-to-end tests: the demo's accounts and signing in through the form.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 /** RAHKAR_DEMO_PASSWORD as playwright.config.ts starts the server. */
 export const PASSWORD = 'e2e-password-1';
@@ -43,4 +43,22 @@ export async function switchLanguage(page: Page, to: 'en' | 'fa'): Promise<void>
 	await openMenu(page);
 	await page.locator(`form[action="/locale"] button[lang="${to}"]`).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', to);
+}
+
+/** A signed-in person in a browser context of their own, in the given language (a language
+ * saved on the account by another test wins at sign-in, from the next load: choose ours again). */
+export async function personIn(
+	browser: Browser,
+	baseURL: string,
+	email: string,
+	locale: 'en' | 'fa',
+	viewport = { width: 1280, height: 900 }
+) {
+	const context = await browser.newContext({ viewport, locale: 'en-US' });
+	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: baseURL }]);
+	const page = await context.newPage();
+	await signIn(page, email);
+	await page.reload();
+	if ((await page.locator('html').getAttribute('lang')) !== locale) await switchLanguage(page, locale);
+	return page;
 }
