@@ -1,6 +1,7 @@
 // The one place that reads the environment: a typed, validated configuration object.
 import path from 'node:path';
 import { z } from 'zod';
+import type { LogFormat, LogLevel } from './observability/logger';
 
 const EnvSchema = z.object({
 	PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -32,7 +33,10 @@ const EnvSchema = z.object({
 	RAHKAR_MAIL_RETRY_SECONDS: z.coerce.number().positive().max(86_400).default(60),
 	RAHKAR_MAIL_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
 	RAHKAR_MAIL_LEASE_SECONDS: z.coerce.number().positive().max(3600).default(120),
-	NODE_ENV: z.string().default('development')
+	NODE_ENV: z.string().default('development'),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	/** json (one object a line) or pretty (readable); json unless NODE_ENV is development. */
+	LOG_FORMAT: z.enum(['json', 'pretty']).optional()
 });
 
 export type DatabaseProvider = 'sqlite' | 'postgresql';
@@ -60,6 +64,7 @@ export interface Config {
 	production: boolean;
 	sessionCheckMs: number;
 	mail: MailConfig;
+	log: { level: LogLevel; format: LogFormat };
 }
 
 export class ConfigError extends Error {}
@@ -92,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 			retryMs: e.RAHKAR_MAIL_RETRY_SECONDS * 1000,
 			attempts: e.RAHKAR_MAIL_ATTEMPTS,
 			leaseMs: e.RAHKAR_MAIL_LEASE_SECONDS * 1000
-		}
+		},
+		log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT ?? (e.NODE_ENV === 'development' ? 'pretty' : 'json') }
 	};
 }

@@ -7,6 +7,7 @@ import type { RequestHandler } from 'express';
 import { ConfigError, loadConfig } from './config';
 import { startRuntime } from './http/runtime';
 import { createApp } from './http/app';
+import { configureLogger, logger } from './observability/logger';
 
 const PROTOCOL_HEADER = 'x-rahkar-protocol';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,7 +37,8 @@ async function main() {
 		}
 		throw error;
 	}
-	const runtime = await startRuntime(config);
+	const log = configureLogger(config.log);
+	const runtime = await startRuntime(config, (line) => log.info(line));
 	const app = createApp({
 		database: runtime.context.database,
 		svelteKit: await loadSvelteKit(),
@@ -49,14 +51,14 @@ async function main() {
 		const address = server.address();
 		const port = typeof address === 'object' && address ? address.port : config.port;
 		// Tests read this line to find the port when PORT=0.
-		console.log(`Rahkar listening on http://localhost:${port} (${config.databaseProvider})`);
+		log.info({ port, database: config.databaseProvider }, `Rahkar listening on http://localhost:${port} (${config.databaseProvider})`);
 	});
 
 	let stopping = false;
 	const stop = async (signal: string) => {
 		if (stopping) return;
 		stopping = true;
-		console.log(`${signal}: shutting down`);
+		log.info({ signal }, `${signal}: shutting down`);
 		server.closeIdleConnections();
 		const force = setTimeout(() => process.exit(1), 10_000);
 		force.unref();
@@ -68,6 +70,6 @@ async function main() {
 }
 
 main().catch((error) => {
-	console.error(error);
+	logger().fatal({ err: error }, 'could not start');
 	process.exit(1);
 });

@@ -1,4 +1,4 @@
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getLocale, getTextDirection } from '$lib/paraglide/runtime';
@@ -7,6 +7,8 @@ import { sessionUser } from '$server/auth/auth';
 import { appContext } from '$server/http/context';
 import { servicesOf } from '$server/http/services';
 import { malformedFormsAreBadRequests } from '$lib/server/form-data';
+import { currentLogScope } from '$server/observability/log-scope';
+import { logger } from '$server/observability/logger';
 
 /** Puts the server's services and the signed-in user (or null) on locals. When the
  * database cannot be reached, answers 503 with a plain explanation instead of a crash. */
@@ -35,5 +37,17 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
+/** Names the request's route (its pattern, not its path) for the request log and metrics. */
+const routeName: Handle = ({ event, resolve }) => {
+	const scope = currentLogScope();
+	if (scope) scope.route = event.route.id ?? '(unmatched)';
+	return resolve(event);
+};
+
 // i18n first, so messages in the session step (the 503 page) speak the user's language.
-export const handle = sequence(i18n, malformedFormsAreBadRequests, session);
+export const handle = sequence(routeName, i18n, malformedFormsAreBadRequests, session);
+
+/** An unexpected error in a page or action: one log line with the request's id. */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status !== 404) logger().error({ err: error, route: event.route.id, status }, 'page failed');
+};

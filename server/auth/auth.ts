@@ -10,6 +10,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/client';
 import type { Actor } from '../domain/access';
 import { RESET_MINUTES, queueResetMail } from '../domain/mail/reset-mail';
+import { logger } from '../observability/logger';
 
 export interface AuthOptions {
 	db: Db;
@@ -46,7 +47,12 @@ export function createAuth({ db, config, secret }: AuthOptions) {
 			}
 		},
 		advanced: { useSecureCookies: useSecureCookies(config) },
-		telemetry: { enabled: false }
+		telemetry: { enabled: false },
+		// Into the server's log; of its extra arguments only an error is kept (the rest may hold a user's data).
+		logger: {
+			log: (level, message, ...args) =>
+				logger()[level]({ source: 'better-auth', err: args.find((a): a is Error => a instanceof Error) }, message)
+		}
 	});
 }
 

@@ -1,7 +1,10 @@
 // Once-per-cluster periodic work. Every node runs the same loop; a lease row in the
 // database says which node may run a job until when. The holder renews it each round;
 // when a node dies its lease expires and another node takes the job over.
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client';
+import { logger } from '../observability/logger';
+import { withLogScope } from '../observability/log-scope';
 
 export interface PeriodicJob {
 	name: string;
@@ -26,18 +29,38 @@ export async function acquireLease(db: Db, name: string, holder: string, ttlMs: 
 	}
 }
 
-/** Runs each job on one node of the cluster at a time; returns a stop function. */
-export function runPeriodic(db: Db, holder: string, jobs: PeriodicJob[], onError: (error: unknown) => void = console.error): () => void {
+/** What happened to one run of a job on this node (the metrics count them). */
+export type JobOutcome = 'ok' | 'failed';
+
+/** Runs each job on one node of the cluster at a time; returns a stop function. Each run
+ * has an id (runId) on every log line it writes, and `observe` hears how it went. */
+export function runPeriodic(
+	db: Db,
+	holder: string,
+	jobs: PeriodicJob[],
+	onError: (error: unknown) => void = console.error,
+	observe?: (job: string, outcome: JobOutcome, seconds: number) => void
+): () => void {
 	const timers = jobs.map((job) => {
 		let running = false;
 		const tick = async () => {
 			if (running) return;
 			running = true;
+			const started = performance.now();
+			const scope = { job: job.name, runId: randomUUID() };
+			let ran = false;
 			try {
 				// The lease outlives one round by a margin, so a slow round keeps it.
-				if (await acquireLease(db, job.name, holder, job.everyMs * 3)) await job.run();
+				if (await acquireLease(db, job.name, holder, job.everyMs * 3)) {
+					ran = true;
+					await withLogScope(scope, () => job.run());
+					const seconds = (performance.now() - started) / 1000;
+					withLogScope(scope, () => logger().debug({ ms: Math.round(seconds * 1000) }, 'job ran'));
+					observe?.(job.name, 'ok', seconds);
+				}
 			} catch (error) {
-				onError(error);
+				withLogScope(scope, () => onError(error));
+				if (ran) observe?.(job.name, 'failed', (performance.now() - started) / 1000);
 			} finally {
 				running = false;
 			}

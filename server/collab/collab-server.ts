@@ -11,6 +11,8 @@ import { DomainError } from '../domain/errors';
 import { ProtocolError, type Peer, type Room } from './room';
 import type { RoomLease, RoomRegistry } from './registry';
 import type { SessionSockets } from '../auth/session-sockets';
+import { logger, requestId } from '../observability/logger';
+import { withLogScope } from '../observability/log-scope';
 
 export const COLLAB_PATH = '/collab/';
 /** Messages a client may send before its room is ready; more is abuse. */
@@ -71,6 +73,9 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
 	pinger.unref();
 
 	async function connect(ws: WebSocket, request: IncomingMessage, name: string, wantsAcks: boolean): Promise<void> {
+		// One id per connection (the client's X-Request-Id when safe) on its log lines.
+		const scope = { connId: requestId(request.headers['x-request-id']) };
+		const log = logger().child(scope);
 		const early: Uint8Array[] = [];
 		let room: Room | null = null;
 		let peer: Peer | null = null;
@@ -96,7 +101,8 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
 		alive.add(ws);
 		let untrack: (() => void) | null = null;
 		let lease: RoomLease | null = null;
-		ws.on('close', () => {
+		ws.on('close', (code) => {
+			log.info({ kind: 'collab', document: name, code }, 'socket closed');
 			untrack?.();
 			if (room && peer) room.leave(peer);
 			lease?.release();
@@ -134,10 +140,11 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
 				close: (code, reason) => ws.close(code, reason)
 			};
 			room.join(peer);
+			log.info({ kind: 'collab', document: name, userId: actor.userId, canEdit: access.canEdit }, 'socket connected');
 			for (const data of early.splice(0)) handle(data);
 		} catch (error) {
 			const [code, reason] = closeCodeFor(error);
-			if (code === CloseCode.unavailable) onError(error);
+			if (code === CloseCode.unavailable) withLogScope(scope, () => onError(error));
 			ws.close(code, reason);
 		}
 	}

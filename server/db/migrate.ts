@@ -6,6 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type pg from 'pg';
+import { logger } from '../observability/logger';
 
 interface Migration {
 	name: string;
@@ -38,7 +39,7 @@ function pending(all: Migration[], rows: AppliedRow[]): Migration[] {
 	const done = new Map(rows.map((r) => [r.migration_name, r.checksum]));
 	for (const m of all) {
 		if (done.has(m.name) && done.get(m.name) !== m.checksum) {
-			console.warn(`migration ${m.name} was modified after it was applied`);
+			logger().warn({ migration: m.name }, `migration ${m.name} was modified after it was applied`);
 		}
 	}
 	return all.filter((m) => !done.has(m.name));

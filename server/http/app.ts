@@ -4,10 +4,20 @@ import type { Database } from '../db/client';
 import { clientFiles } from './client-files';
 import { securityHeaders } from './security-headers';
 import { oneClickUnsubscribe } from './one-click';
+import { requestLogging, type RequestObserver } from '../observability/http-log';
 
-export function createApp(options: { database: Database; svelteKit: RequestHandler | null; clientDir?: string | null; origin?: string }) {
+export function createApp(options: {
+	database: Database;
+	svelteKit: RequestHandler | null;
+	clientDir?: string | null;
+	origin?: string;
+	/** Told of every finished request (the metrics' latency histogram). */
+	observe?: RequestObserver;
+}) {
 	const app = express();
 	app.disable('x-powered-by');
+	// First, so that every later step's log lines carry the request's id.
+	app.use(requestLogging(options.observe));
 	app.use(securityHeaders({ origin: options.origin }));
 
 	app.get('/healthz', async (_req, res) => {

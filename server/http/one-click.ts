@@ -6,6 +6,7 @@ import express, { type Express } from 'express';
 import type { Db } from '../db/client';
 import { unsubscribe } from '../domain/mail/preferences';
 import { DomainError } from '../domain/errors';
+import { logError } from '../observability/logger';
 
 export function oneClickUnsubscribe(app: Express, db: Db): void {
 	app.get('/mail/one-click', (req, res) => {
@@ -20,7 +21,7 @@ export function oneClickUnsubscribe(app: Express, db: Db): void {
 				res.status(404).type('text/plain').send('Not an unsubscribe link.');
 				return;
 			}
-			console.error(error);
+			logError(error, 'one-click unsubscribe failed');
 			res.status(500).type('text/plain').send('Could not unsubscribe; try again later.');
 		}
 	});

@@ -26,6 +26,7 @@ import { refreshSearchKeys } from '../domain/search/reindex';
 import { sessionSockets } from '../auth/session-sockets';
 import { allowedOrigin } from './origin';
 import { createMailTransport } from '../mail/transport';
+import { logError, logger } from '../observability/logger';
 
 export interface Runtime {
 	context: AppContext;
@@ -35,7 +36,7 @@ export interface Runtime {
 	close(): Promise<void>;
 }
 
-export async function startRuntime(config: Config, log: (line: string) => void = console.log): Promise<Runtime> {
+export async function startRuntime(config: Config, log: (line: string) => void = (line) => logger().info(line)): Promise<Runtime> {
 	const database = await openDatabase(config.databaseUrl);
 	const auth = createAuth({ db: database.db, config, secret: await sessionSecret(database.db, process.env.RAHKAR_SECRET) });
 	const seeded = await seedIfEmpty({ db: database.db, auth }, { demo: config.demo, password: config.demoPassword });
@@ -56,13 +57,14 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 	const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : null;
 	const authenticate = (request: { headers: import('node:http').IncomingHttpHeaders }) => sessionUser(auth, request.headers);
 	const allowOrigin = (request: { headers: import('node:http').IncomingHttpHeaders }) => allowedOrigin(request, config.origin);
-	const sessions = sessionSockets({ db: database.db, periodMs: config.sessionCheckMs, redis });
+	const sessions = sessionSockets({ db: database.db, periodMs: config.sessionCheckMs, redis, onError: logError });
 	const collab = createCollabServer({
 		allowOrigin,
 		sessions,
-		registry: new RoomRegistry(prismaDocumentStore(database.db, database.provider), console.error, redis ? redisRelay(redis) : null),
+		registry: new RoomRegistry(prismaDocumentStore(database.db, database.provider), logError, redis ? redisRelay(redis, logError) : null),
 		authenticate,
-		authorize: (actor, name) => documentAccess(database.db, actor, name)
+		authorize: (actor, name) => documentAccess(database.db, actor, name),
+		onError: logError
 	});
 	const mail = createMailTransport(config.mail);
 	log(`Mail goes to ${mail.describe}.`);
@@ -76,7 +78,7 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 	setAppContext(context);
 
 	const holder = redis?.nodeId ?? randomUUID();
-	const stopJobs = runPeriodic(database.db, holder, periodicJobs(context, holder));
+	const stopJobs = runPeriodic(database.db, holder, periodicJobs(context, holder), logError);
 
 	return {
 		context,
@@ -84,15 +86,15 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 			listening = server;
 			context.io = attachRealtime(
 				server,
-				{ db: database.db, documents: collab, authenticate, allowOrigin, sessions },
+				{ db: database.db, documents: collab, authenticate, allowOrigin, sessions, onError: logError },
 				realtimeFeatures,
 				// Other nodes have 2 s to answer a request (who is in a room) before it fails.
 				redis ? createAdapter(redis.pub, redis.sub, { requestsTimeout: 2000 }) : undefined
 			);
 			const io = context.io;
-			context.live = liveRooms(io, database.db, console.error);
+			context.live = liveRooms(io, database.db, logError);
 			// Broadcasts from other nodes may have been lost while Redis was away.
-			redis?.onReconnect(() => void resendLiveState(io, database.db, console.error));
+			redis?.onReconnect(() => void resendLiveState(io, database.db, logError));
 			server.on('upgrade', (request, socket, head) => {
 				if (collab.handleUpgrade(request, socket, head)) return;
 				// Socket.IO (destroyUpgrade: false) answers its own path.

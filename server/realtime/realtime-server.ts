@@ -9,6 +9,8 @@ import { DomainError } from '../domain/errors';
 import type { Db } from '../db/client';
 import type { DocumentService } from '../collab/collab-server';
 import type { SessionSockets } from '../auth/session-sockets';
+import { logger, requestId } from '../observability/logger';
+import { withLogScope } from '../observability/log-scope';
 
 export interface SocketData {
 	actor: Actor;
@@ -105,13 +107,20 @@ export function attachRealtime(
 	});
 
 	io.on('connection', (socket) => {
+		// One id per connection (the client's X-Request-Id when safe) on every line its events write.
+		const scope = { connId: requestId(socket.handshake.headers['x-request-id']) };
+		const log = () => logger().child(scope);
+		log().info({ kind: 'socket.io', userId: socket.data.actor.userId }, 'socket connected');
+		socket.once('disconnect', (reason) => log().info({ kind: 'socket.io', reason }, 'socket closed'));
+		socket.use((_packet, next) => withLogScope(scope, next));
 		const sessionId = sessionOf.get(socket);
 		if (deps.sessions && sessionId)
 			socket.once(
 				'disconnect',
 				deps.sessions.track(sessionId, () => socket.disconnect(true))
 			);
-		for (const feature of features) feature(socket, io, full);
+		const connection: FeatureDeps = { ...full, onError: (error) => withLogScope(scope, () => full.onError(error)) };
+		for (const feature of features) feature(socket, io, connection);
 	});
 	return io;
 }
