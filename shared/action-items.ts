@@ -158,19 +158,32 @@ export interface FollowUpsView {
 	decisions: { id: string; label: string }[];
 }
 
-export const NOTIFICATION_KINDS = ['ASSIGNED', 'DUE_SOON', 'OVERDUE', 'STATUS_CHANGED'] as const;
+/** Every kind of in-app notification; MENTIONED is about a comment (shared/discussion.ts),
+ * the others about an action item. */
+export const NOTIFICATION_KINDS = ['ASSIGNED', 'DUE_SOON', 'OVERDUE', 'STATUS_CHANGED', 'MENTIONED'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export interface NotificationView {
+interface NotificationBase {
 	id: string;
-	kind: NotificationKind;
 	createdAt: string;
 	read: boolean;
-	item: { id: string; title: string; dueDate: Day; status: ActionStatus; groupName: string; timeZone: string };
-	/** For STATUS_CHANGED: the status it was moved to, and by whom. */
+	/** For STATUS_CHANGED: the status it was moved to; for it and MENTIONED: by whom. */
 	status: ActionStatus | null;
 	byName: string | null;
 }
+
+export interface ActionItemNotificationView extends NotificationBase {
+	kind: Exclude<NotificationKind, 'MENTIONED'>;
+	item: { id: string; title: string; dueDate: Day; status: ActionStatus; groupName: string; timeZone: string };
+}
+
+/** Someone mentioned the user in a comment on a proposal. */
+export interface MentionNotificationView extends NotificationBase {
+	kind: 'MENTIONED';
+	comment: { id: string; proposalId: string; proposalTitle: string; groupName: string };
+}
+
+export type NotificationView = ActionItemNotificationView | MentionNotificationView;
 
 export type NotificationPreferences = Record<NotificationKind, boolean>;
 

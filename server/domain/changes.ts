@@ -2,7 +2,7 @@
 // one of these, carrying what its caller answers with (the meeting's version, the vote's
 // id or result, the unread count); the doors (socket handlers, form actions, jobs) pass it
 // to the one publisher, server/realtime/live-rooms.ts, without reading it, and the
-// publisher alone knows who must hear what (room patches, vote state, follow-ups, bells).
+// publisher alone knows who must hear what (room patches, vote state, follow-ups, discussions, bells).
 import type { NotificationView } from '../../shared/action-items';
 
 /** A notification made for a user, to deliver live to their room. */
@@ -36,6 +36,15 @@ export interface ActionItemChanged {
 	notices: Notice[];
 }
 
+/** A proposal's discussion changed (a comment, an answer, an edit, a hiding): its page's
+ * watchers, and the notices its mentions made. */
+export interface DiscussionChanged {
+	kind: 'discussion';
+	proposalId: string;
+	commentId: string;
+	notices: Notice[];
+}
+
 /** A user read some of their notifications: the bells of their open tabs. */
 export interface UnreadChanged {
 	kind: 'unread';
@@ -43,6 +52,6 @@ export interface UnreadChanged {
 	unread: number;
 }
 
-export type DomainChange = MeetingChanged | VotesChanged | ActionItemChanged | UnreadChanged;
+export type DomainChange = MeetingChanged | VotesChanged | ActionItemChanged | DiscussionChanged | UnreadChanged;
 
 export const votesChanged = (meetingId: string): VotesChanged => ({ kind: 'votes', meetingId });

@@ -4,5 +4,6 @@ import { groupPresence } from './group-presence';
 import { meetingLive } from './meeting-room';
 import { actionItemsLive } from './action-items';
 import { voting } from './voting';
+import { discussionLive } from './discussion';
 
-export const realtimeFeatures: RealtimeFeature[] = [groupPresence, meetingLive, voting, actionItemsLive];
+export const realtimeFeatures: RealtimeFeature[] = [groupPresence, meetingLive, voting, actionItemsLive, discussionLive];

@@ -10,7 +10,7 @@ import type { Notice } from '../domain/action-items/notifications';
 import { deliverNotices, publishActionItemChange } from './action-item-broadcast';
 import { meetingBroadcaster } from './meeting-broadcast';
 import type { RealtimeServer } from './realtime-server';
-import { userRoom } from './rooms';
+import { discussionRoom, userRoom } from './rooms';
 import { broadcastVotes } from './vote-broadcast';
 
 export interface LiveRooms {
@@ -45,6 +45,10 @@ export function liveRooms(io: RealtimeServer, db: Db, onError: (error: unknown) 
 				return broadcastVotes(io, db, change.meetingId);
 			case 'action-item':
 				return publishActionItemChange(io, db, change);
+			case 'discussion':
+				// Each watcher reads the discussion again with its own rights (who may edit or hide what).
+				io.to(discussionRoom(change.proposalId)).emit('discussion:changed', { proposalId: change.proposalId, commentId: change.commentId });
+				return deliverNotices(io, db, change.notices);
 			case 'unread':
 				io.to(userRoom(change.userId)).emit('notification:unread', { unread: change.unread });
 				return;

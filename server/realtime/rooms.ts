@@ -11,6 +11,9 @@ export const userRoom = (userId: string) => `user:${userId}`;
 /** Pages that show a meeting's follow-ups without joining its room (and its presence). */
 export const followUpsRoom = (meetingId: string) => `followups:${meetingId}`;
 
+/** Pages that follow a proposal's discussion. */
+export const discussionRoom = (proposalId: string) => `discussion:${proposalId}`;
+
 /** This node's sockets in the given rooms (the Redis adapter's rooms are local too). */
 export const localReceivers = (io: RealtimeServer, rooms: string[]) =>
 	rooms.reduce((n, room) => n + (io.of('/').adapter.rooms.get(room)?.size ?? 0), 0);

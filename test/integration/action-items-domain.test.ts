@@ -280,7 +280,9 @@ describe('reminders and preferences', () => {
 			await createActionItem(db, a.moderator, { groupId, title: 'Late', ownerPersonId: a.executor.personId, dueDate: addDays(today(), -1) })
 		).itemId;
 		const first = await sendDueReminders(db);
-		const mine = first.filter((n) => n.userId === a.executor.userId).map((n) => [n.notification.item.id, n.notification.kind]);
+		const mine = first
+			.filter((n) => n.userId === a.executor.userId)
+			.map((n) => ['item' in n.notification ? n.notification.item.id : null, n.notification.kind]);
 		expect(mine).toContainEqual([dueToday, 'DUE_SOON']);
 		expect(mine).toContainEqual([late, 'OVERDUE']);
 		expect(await sendDueReminders(db)).toEqual([]);

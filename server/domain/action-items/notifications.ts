@@ -1,5 +1,6 @@
-// In-app notifications about action items: made here (respecting each user's
-// preferences), read and marked read here. Delivery (Socket.IO) is the adapters' job: the
+// In-app notifications — about action items, and about comments that mention a user
+// (server/domain/discussion): made here (respecting each user's preferences, one switch per
+// kind), read and marked read here. Delivery (Socket.IO) is the adapters' job: the
 // functions that notify return the notices they made.
 import type { Db } from '../../db/client';
 import type { Tx } from '../meetings/meeting-transaction';
@@ -15,24 +16,23 @@ import type { Notice, UnreadChanged } from '../changes';
 
 export type { Notice } from '../changes';
 
-export interface NotificationSpec {
+export type NotificationSpec = {
 	userId: string;
-	kind: NotificationKind;
-	actionItemId: string;
 	status?: ActionStatus;
 	byName?: string;
 	/** Reminders pass one, so each is made once (see reminders.ts). */
 	dedupeKey?: string;
-}
+} & ({ kind: Exclude<NotificationKind, 'MENTIONED'>; actionItemId: string } | { kind: 'MENTIONED'; commentId: string });
 
-const FIELD: Record<NotificationKind, 'assigned' | 'dueSoon' | 'overdue' | 'statusChanged'> = {
+const FIELD: Record<NotificationKind, 'assigned' | 'dueSoon' | 'overdue' | 'statusChanged' | 'mentioned'> = {
 	ASSIGNED: 'assigned',
 	DUE_SOON: 'dueSoon',
 	OVERDUE: 'overdue',
-	STATUS_CHANGED: 'statusChanged'
+	STATUS_CHANGED: 'statusChanged',
+	MENTIONED: 'mentioned'
 };
 
-const ALL_ON: NotificationPreferences = { ASSIGNED: true, DUE_SOON: true, OVERDUE: true, STATUS_CHANGED: true };
+const ALL_ON = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, true])) as NotificationPreferences;
 
 /** What a user wants; every kind until they choose otherwise. */
 export async function preferences(db: Db | Tx, userId: string): Promise<NotificationPreferences> {
@@ -41,8 +41,9 @@ export async function preferences(db: Db | Tx, userId: string): Promise<Notifica
 	return Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, row[FIELD[k]]])) as NotificationPreferences;
 }
 
-export async function savePreferences(db: Db, userId: string, prefs: NotificationPreferences): Promise<void> {
-	const data = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [FIELD[k], prefs[k] === true]));
+/** Saves the user's switches; a kind left out keeps its current setting. */
+export async function savePreferences(db: Db, userId: string, prefs: Partial<NotificationPreferences>): Promise<void> {
+	const data = Object.fromEntries(NOTIFICATION_KINDS.filter((k) => k in prefs).map((k) => [FIELD[k], prefs[k] === true]));
 	await db.notificationPreference.upsert({ where: { userId }, create: { userId, ...data }, update: data });
 }
 
@@ -55,7 +56,8 @@ const include = {
 			status: true,
 			group: { select: { name: true, series: { select: { timeZone: true } } } }
 		}
-	}
+	},
+	comment: { select: { id: true, proposal: { select: { id: true, title: true, group: { select: { name: true } } } } } }
 } as const;
 
 type Row = Awaited<ReturnType<typeof readRows>>[number];
@@ -63,12 +65,20 @@ const readRows = (db: Db | Tx, where: { id?: { in: string[] }; userId?: string }
 	db.notification.findMany({ where, include, orderBy: { createdAt: 'desc' }, ...(take ? { take } : {}) });
 
 function view(n: Row): NotificationView {
-	const item = n.actionItem;
+	const base = { id: n.id, createdAt: n.createdAt.toISOString(), read: n.readAt !== null, status: n.status, byName: n.byName };
+	if (n.kind === 'MENTIONED') {
+		// The comment is set for every mention (the row goes with it).
+		const proposal = n.comment!.proposal;
+		return {
+			...base,
+			kind: n.kind,
+			comment: { id: n.comment!.id, proposalId: proposal.id, proposalTitle: proposal.title, groupName: proposal.group.name }
+		};
+	}
+	const item = n.actionItem!;
 	return {
-		id: n.id,
+		...base,
 		kind: n.kind,
-		createdAt: n.createdAt.toISOString(),
-		read: n.readAt !== null,
 		item: {
 			id: item.id,
 			title: item.title,
@@ -76,9 +86,7 @@ function view(n: Row): NotificationView {
 			status: item.status,
 			groupName: item.group.name,
 			timeZone: zoneOf(item.group)
-		},
-		status: n.status,
-		byName: n.byName
+		}
 	};
 }
 
@@ -103,7 +111,7 @@ export async function notify(db: Db | Tx, specs: NotificationSpec[]): Promise<No
 				data: {
 					userId: spec.userId,
 					kind: spec.kind,
-					actionItemId: spec.actionItemId,
+					...(spec.kind === 'MENTIONED' ? { commentId: spec.commentId } : { actionItemId: spec.actionItemId }),
 					status: spec.status ?? null,
 					byName: spec.byName ?? null,
 					dedupeKey: spec.dedupeKey ?? null

@@ -10,7 +10,18 @@ export type { Tx };
 
 export interface EventInput {
 	proposalId: string;
-	kind: 'CREATED' | 'EDITED' | 'STATE' | 'REVIEWED' | 'VOTE_OPENED' | 'VOTE_CLOSED' | 'DECIDED' | 'OUTCOME';
+	kind:
+		| 'CREATED'
+		| 'EDITED'
+		| 'STATE'
+		| 'REVIEWED'
+		| 'VOTE_OPENED'
+		| 'VOTE_CLOSED'
+		| 'DECIDED'
+		| 'OUTCOME'
+		// The discussion (server/domain/discussion): detail is the comment's id.
+		| 'COMMENTED'
+		| 'COMMENT_HIDDEN';
 	byUserId: string | null;
 	fromState?: ProposalState;
 	toState?: ProposalState;

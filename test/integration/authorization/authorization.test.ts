@@ -15,6 +15,7 @@ import { loadConfig } from '../../../server/config';
 import { createUser } from '../../../server/domain/users';
 import { createPerson } from '../../../server/domain/databank/people';
 import { fileProposal } from '../../../server/domain/proposals/proposals';
+import { postComment } from '../../../server/domain/discussion/comments';
 import { createActionItem } from '../../../server/domain/action-items/create';
 import { reindexProposals } from '../../../server/domain/search/reindex';
 import { addItem, agendaItems } from '../../../shared/agenda';
@@ -209,6 +210,9 @@ beforeAll(async () => {
 			deliveredAt: new Date()
 		}
 	});
+	// A comment by the member in the proposal under review (the discussion's rows).
+	text.commentText = 'Commentzx opinion';
+	ids.comment = (await postComment(db, actors.member, ids.reviewProposal, { body: text.commentText })).commentId;
 	await reindexProposals(database);
 	expect(await ack(moderator, 'vote:open', { meetingId: ids.meetingLive, proposalId: ids.voteProposal })).toMatchObject({ ok: true });
 

@@ -60,6 +60,8 @@ export function errorText(code: string | undefined | null): string {
 
 /** One line for a notification, in the reader's language. */
 export function notificationText(n: NotificationView): string {
+	if (n.kind === 'MENTIONED')
+		return m.notif_MENTIONED({ name: n.byName ? isolate(n.byName) : m.ai_history_someone(), title: isolate(n.comment.proposalTitle) });
 	const title = isolate(n.item.title);
 	switch (n.kind) {
 		case 'ASSIGNED':

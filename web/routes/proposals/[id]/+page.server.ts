@@ -4,6 +4,9 @@ import { linkedActionItems } from '$server/domain/action-items/queries';
 import { moveProposal } from '$server/domain/proposals/transitions';
 import { reviewProposal } from '$server/domain/proposals/reviews';
 import { startExecution } from '$server/domain/proposals/outcomes';
+import { discussionView } from '$server/domain/discussion/view';
+import { editComment, hideComment, postComment } from '$server/domain/discussion/comments';
+import type { CommentEditInput, CommentHideInput, CommentInput } from '$shared/discussion';
 import type { ReviewInput, OutcomeStartInput, TransitionInput } from '$shared/proposals';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
@@ -13,10 +16,14 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const db = locals.services.db;
-	const [proposal, actionItems] = await domainCall(() =>
-		Promise.all([proposalDetail(db, user, params.id), linkedActionItems(db, user, { proposalId: params.id })])
+	const [proposal, actionItems, discussion] = await domainCall(() =>
+		Promise.all([
+			proposalDetail(db, user, params.id),
+			linkedActionItems(db, user, { proposalId: params.id }),
+			discussionView(db, user, params.id)
+		])
 	);
-	return { proposal, actionItems };
+	return { proposal, actionItems, discussion };
 };
 
 // Each form answers on its own: a failure names its action (`which`), so only that form shows it.
@@ -32,5 +39,19 @@ export const actions: Actions = {
 	start: formAction(async (v, { db, user, params }) => {
 		const { outcomeId } = await startExecution(db, user, params.id, v as OutcomeStartInput);
 		redirect(303, `/outcomes/${outcomeId}`);
+	}),
+	// The discussion: whoever follows it live hears of each change (the domain parses).
+	comment: formAction(async (v, { db, user, params, services }) => {
+		const change = await postComment(db, user, params.id, v as CommentInput);
+		await services.live.publish(change);
+		return { commented: change.commentId };
+	}),
+	editComment: formAction(async (v, { db, user, params, services }) => {
+		await services.live.publish(await editComment(db, user, params.id, v as CommentEditInput));
+		return { commented: String(v.commentId) };
+	}),
+	hideComment: formAction(async (v, { db, user, params, services }) => {
+		await services.live.publish(await hideComment(db, user, params.id, v as CommentHideInput));
+		return { commented: String(v.commentId) };
 	})
 };
