@@ -1,5 +1,6 @@
 // The one place that reads the environment: a typed, validated configuration object.
 import path from 'node:path';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { LogFormat, LogLevel } from './observability/logger';
 
@@ -36,7 +37,20 @@ const EnvSchema = z.object({
 	NODE_ENV: z.string().default('development'),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	/** json (one object a line) or pretty (readable); json unless NODE_ENV is development. */
-	LOG_FORMAT: z.enum(['json', 'pretty']).optional()
+	LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+	/** /metrics answers a scraper that sends `Authorization: Bearer <this>`… */
+	METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+	/** …or whose address is in this comma-separated list; with neither, /metrics is a 404. */
+	METRICS_ALLOW: z
+		.string()
+		.default('')
+		.transform((s) =>
+			s
+				.split(',')
+				.map((a) => a.trim())
+				.filter(Boolean)
+		)
+		.refine((list) => list.every((a) => isIP(a) !== 0), 'must be a comma-separated list of IP addresses')
 });
 
 export type DatabaseProvider = 'sqlite' | 'postgresql';
@@ -65,6 +79,7 @@ export interface Config {
 	sessionCheckMs: number;
 	mail: MailConfig;
 	log: { level: LogLevel; format: LogFormat };
+	metrics: { token?: string; allow: string[] };
 }
 
 export class ConfigError extends Error {}
@@ -98,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 			attempts: e.RAHKAR_MAIL_ATTEMPTS,
 			leaseMs: e.RAHKAR_MAIL_LEASE_SECONDS * 1000
 		},
-		log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT ?? (e.NODE_ENV === 'development' ? 'pretty' : 'json') }
+		log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT ?? (e.NODE_ENV === 'development' ? 'pretty' : 'json') },
+		metrics: { token: e.METRICS_TOKEN, allow: e.METRICS_ALLOW }
 	};
 }

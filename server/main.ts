@@ -43,7 +43,9 @@ async function main() {
 		database: runtime.context.database,
 		svelteKit: await loadSvelteKit(),
 		clientDir: existsSync(path.join(root, 'build/client')) ? path.join(root, 'build/client') : null,
-		origin: config.origin
+		origin: config.origin,
+		observe: runtime.metrics.observeRequest,
+		metrics: { metrics: runtime.metrics, access: config.metrics }
 	});
 	const server = createServer(app);
 	runtime.attach(server);

@@ -43,6 +43,8 @@ export interface DocumentService {
 export interface CollabServer extends DocumentService {
 	/** Takes an upgrade request if its path is under /collab/; returns false otherwise. */
 	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+	/** WebSockets open on this endpoint (for metrics). */
+	connections(): number;
 	close(): Promise<void>;
 }
 
@@ -164,6 +166,7 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
 			});
 			return true;
 		},
+		connections: () => wss.clients.size,
 		async change(name, edit) {
 			const lease = await deps.registry.acquire(name);
 			try {

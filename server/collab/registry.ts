@@ -148,6 +148,13 @@ export class RoomRegistry {
 		await this.relay?.control(name, 'reconnect');
 	}
 
+	/** Loaded rooms and the edits they hold that are not stored yet (for metrics). */
+	stats(): { open: number; queued: number } {
+		let queued = 0;
+		for (const room of this.live.values()) queued += room.queued;
+		return { open: this.rooms.size, queued };
+	}
+
 	/** Rooms currently in memory (loaded or loading). */
 	get size(): number {
 		return this.rooms.size;

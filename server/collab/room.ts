@@ -119,6 +119,11 @@ export class Room {
 		return this.presence.awareness;
 	}
 
+	/** Edits received or applied and not yet stored (the write pipeline's queue, for metrics). */
+	get queued(): number {
+		return this.incoming.length + this.serverEdits.length + this.unstored.length;
+	}
+
 	/** Loads the stored state; call once before the first peer joins. */
 	async load(): Promise<void> {
 		const stored = await this.store.load(this.name);

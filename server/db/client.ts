@@ -16,6 +16,8 @@ const migrationsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 export interface Database {
 	db: Db;
 	provider: DatabaseProvider;
+	/** The PostgreSQL pool's connections (for metrics); absent on SQLite. */
+	pool?(): { total: number; idle: number; waiting: number };
 	/** Answers true when the database answers a trivial query. */
 	ping(): Promise<boolean>;
 	close(): Promise<void>;
@@ -30,11 +32,12 @@ export const providerOf = (db: Db): DatabaseProvider | undefined => providers.ge
 /** Migrates and opens the database at `url` (file:… for SQLite, postgres://… for PostgreSQL). */
 export async function openDatabase(url: string): Promise<Database> {
 	const provider: DatabaseProvider = url.startsWith('postgres') ? 'postgresql' : 'sqlite';
-	const db = provider === 'postgresql' ? await openPostgres(url) : await openSqlite(url);
+	const { db, pool } = provider === 'postgresql' ? await openPostgres(url) : { db: await openSqlite(url), pool: undefined };
 	providers.set(db, provider);
 	return {
 		db,
 		provider,
+		...(pool ? { pool: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }) } : {}),
 		async ping() {
 			try {
 				await db.$queryRawUnsafe('SELECT 1');
@@ -47,7 +50,7 @@ export async function openDatabase(url: string): Promise<Database> {
 	};
 }
 
-async function openPostgres(url: string): Promise<Db> {
+async function openPostgres(url: string): Promise<{ db: Db; pool: import('pg').Pool }> {
 	const pg = (await import('pg')).default;
 	const client = new pg.Client({ connectionString: url });
 	await client.connect();
@@ -57,7 +60,9 @@ async function openPostgres(url: string): Promise<Db> {
 		await client.end();
 	}
 	const { PrismaPg } = await import('@prisma/adapter-pg');
-	return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+	// Our own pool, so its figures can be read; the adapter ends it on disconnect.
+	const pool = new pg.Pool({ connectionString: url });
+	return { db: new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as Db, pool };
 }
 
 async function openSqlite(url: string): Promise<Db> {

@@ -5,6 +5,8 @@ import { clientFiles } from './client-files';
 import { securityHeaders } from './security-headers';
 import { oneClickUnsubscribe } from './one-click';
 import { requestLogging, type RequestObserver } from '../observability/http-log';
+import { metricsEndpoint, type MetricsAccess } from '../observability/metrics-endpoint';
+import type { Metrics } from '../observability/metrics';
 
 export function createApp(options: {
 	database: Database;
@@ -13,6 +15,8 @@ export function createApp(options: {
 	origin?: string;
 	/** Told of every finished request (the metrics' latency histogram). */
 	observe?: RequestObserver;
+	/** GET /metrics, for whom `access` allows. */
+	metrics?: { metrics: Metrics; access: MetricsAccess };
 }) {
 	const app = express();
 	app.disable('x-powered-by');
@@ -28,6 +32,7 @@ export function createApp(options: {
 	// Mail clients' one-click unsubscribe (RFC 8058) posts without a session or an Origin
 	// header, which SvelteKit's form check would refuse; the signed token is the credential.
 	oneClickUnsubscribe(app, options.database.db);
+	if (options.metrics) metricsEndpoint(app, options.metrics.metrics, options.metrics.access);
 
 	if (options.svelteKit) {
 		if (options.clientDir) app.use(clientFiles(options.clientDir));

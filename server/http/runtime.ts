@@ -27,12 +27,15 @@ import { sessionSockets } from '../auth/session-sockets';
 import { allowedOrigin } from './origin';
 import { createMailTransport } from '../mail/transport';
 import { logError, logger } from '../observability/logger';
+import { createMetrics, type Metrics } from '../observability/metrics';
 
 export interface Runtime {
 	context: AppContext;
 	/** Attaches Socket.IO and the Yjs endpoint to an HTTP server. Other upgrade requests
 	 * are refused unless `others` says someone else (Vite's HMR) takes them. */
 	attach(server: HttpServer, others?: 'leave'): void;
+	/** What /metrics reports (server/observability/metrics.ts). */
+	metrics: Metrics;
 	close(): Promise<void>;
 }
 
@@ -57,11 +60,17 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 	const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : null;
 	const authenticate = (request: { headers: import('node:http').IncomingHttpHeaders }) => sessionUser(auth, request.headers);
 	const allowOrigin = (request: { headers: import('node:http').IncomingHttpHeaders }) => allowedOrigin(request, config.origin);
+	const metrics = createMetrics();
 	const sessions = sessionSockets({ db: database.db, periodMs: config.sessionCheckMs, redis, onError: logError });
+	const registry = new RoomRegistry(
+		metrics.timed(prismaDocumentStore(database.db, database.provider)),
+		logError,
+		redis ? redisRelay(redis, logError) : null
+	);
 	const collab = createCollabServer({
 		allowOrigin,
 		sessions,
-		registry: new RoomRegistry(prismaDocumentStore(database.db, database.provider), logError, redis ? redisRelay(redis, logError) : null),
+		registry,
 		authenticate,
 		authorize: (actor, name) => documentAccess(database.db, actor, name),
 		onError: logError
@@ -78,10 +87,11 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 	setAppContext(context);
 
 	const holder = redis?.nodeId ?? randomUUID();
-	const stopJobs = runPeriodic(database.db, holder, periodicJobs(context, holder), logError);
+	const stopJobs = runPeriodic(database.db, holder, periodicJobs(context, holder), logError, metrics.observeJob);
 
 	return {
 		context,
+		metrics,
 		attach(server, others) {
 			listening = server;
 			context.io = attachRealtime(
@@ -92,6 +102,12 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 				redis ? createAdapter(redis.pub, redis.sub, { requestsTimeout: 2000 }) : undefined
 			);
 			const io = context.io;
+			metrics.bind({
+				sockets: () => ({ socketio: io.of('/').sockets.size, collab: collab.connections() }),
+				documents: () => registry.stats(),
+				outboxPending: () => database.db.mailOutbox.count({ where: { status: 'PENDING' } }),
+				pool: () => database.pool?.() ?? null
+			});
 			context.live = liveRooms(io, database.db, logError);
 			// Broadcasts from other nodes may have been lost while Redis was away.
 			redis?.onReconnect(() => void resendLiveState(io, database.db, logError));

@@ -50,7 +50,8 @@ const routeOf = (dir: string) =>
 		.join('/');
 
 /** Every HTTP entry: `GET /route` for a page, `POST /route?/name` (or `POST /route` for the
- * default action) for each form action, `<METHOD> /route` for each endpoint method. */
+ * default action) for each form action, `<METHOD> /route` for each endpoint method, and the
+ * express app's own routes. */
 export function httpSurface(): string[] {
 	const out: string[] = [];
 	const walk = (dir: string) => {
@@ -68,7 +69,32 @@ export function httpSurface(): string[] {
 		for (const e of entries) if (e.isDirectory()) walk(path.join(dir, e.name));
 	};
 	walk(path.join(root, 'web/routes'));
-	return out.sort();
+	return [...out, ...expressSurface()].sort();
+}
+
+/** The express app's own routes, before SvelteKit (`app.get('/healthz', …)` and the like in
+ * server/http and server/observability): `<METHOD> /path`. */
+export function expressSurface(): string[] {
+	const out: string[] = [];
+	for (const dir of ['server/http', 'server/observability']) {
+		for (const file of readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.ts'))) {
+			const visit = (node: ts.Node) => {
+				if (
+					ts.isCallExpression(node) &&
+					ts.isPropertyAccessExpression(node.expression) &&
+					['get', 'post', 'put', 'patch', 'delete', 'all'].includes(node.expression.name.text) &&
+					ts.isIdentifier(node.expression.expression) &&
+					node.expression.expression.text === 'app' &&
+					node.arguments[0] &&
+					ts.isStringLiteral(node.arguments[0])
+				)
+					out.push(`${node.expression.name.text.toUpperCase()} ${node.arguments[0].text}`);
+				ts.forEachChild(node, visit);
+			};
+			visit(parse(path.join(root, dir, file)));
+		}
+	}
+	return out;
 }
 
 /** Every event a client may emit: the handlers the realtime features register
