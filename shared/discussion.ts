@@ -46,6 +46,35 @@ export interface CommentView {
 	mentions: CommentPerson[];
 	hidden: { reason: string; by: string | null; at: string } | null;
 	rights: { canEdit: boolean; canHide: boolean };
+	/** The records its text links to that the reader may open, shown as cards. */
+	links: LinkCard[];
+}
+
+export const LINK_KINDS = ['proposal', 'action', 'person'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+/** A record a comment links to: a proposal, an action item or a person of the databank.
+ * `detail` is the proposal's state or the item's status (a code the page puts in words). */
+export interface LinkCard {
+	kind: LinkKind;
+	id: string;
+	title: string;
+	detail: string | null;
+}
+
+const PATH_KIND: Record<string, LinkKind> = { proposals: 'proposal', actions: 'action', people: 'person' };
+// A path of this app (alone or inside a full address): /proposals/<id>, /actions/<id>, /people/<id>.
+const RECORD_LINK = /(?:^|[^\w/.-])(?:https?:\/\/[^\s/]+)?\/(proposals|actions|people)\/([a-z0-9]{8,40})(?![\w-])/g;
+
+/** The records a text links to, in order, each once (at most `max`). */
+export function linkTargets(body: string, max = 5): { kind: LinkKind; id: string }[] {
+	const out: { kind: LinkKind; id: string }[] = [];
+	for (const [, path, id] of body.matchAll(RECORD_LINK)) {
+		const kind = PATH_KIND[path];
+		if (!out.some((t) => t.kind === kind && t.id === id)) out.push({ kind, id });
+		if (out.length === max) break;
+	}
+	return out;
 }
 
 export interface CommentThread extends CommentView {

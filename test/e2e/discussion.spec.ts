@@ -18,7 +18,8 @@ async function fileProposal(page: Page, title: string, labels: { title: string; 
 	await page.goto(`${new URL(page.url()).pathname}/proposals/new`);
 	await page.getByLabel(labels.title, { exact: true }).fill(title);
 	await page.getByRole('button', { name: labels.submit }).click();
-	await expect(page).toHaveURL(/\/proposals\/[a-z0-9]+$/);
+	// The proposal's own page (not the form's /groups/…/proposals/new, which the same ending would match).
+	await expect(page).toHaveURL(/^https?:\/\/[^/]+\/proposals\/[a-z0-9]+$/);
 	return page.url();
 }
 

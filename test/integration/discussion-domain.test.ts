@@ -10,6 +10,8 @@ import { discussionView } from '../../server/domain/discussion/view';
 import { fileProposal } from '../../server/domain/proposals/proposals';
 import { proposalDetail } from '../../server/domain/proposals/detail';
 import { notificationsFor, savePreferences } from '../../server/domain/action-items/notifications';
+import { createActionItem } from '../../server/domain/action-items/create';
+import { addDays, todayIn } from '../../shared/action-items';
 import { actorFor, seededDatabase } from '../support/meeting-fixture';
 import { createStranger } from '../support/db';
 
@@ -167,6 +169,30 @@ describe('hiding', () => {
 		// Hidden is final here: its author cannot edit it, and hiding it again is refused.
 		await expectCode(editComment(db, a.executor, proposalId, { commentId, body: 'edited' }), 'CONFLICT');
 		await expectCode(hideComment(db, a.admin, proposalId, { commentId, reason: 'again' }), 'CONFLICT');
+	});
+});
+
+describe('links to other records', () => {
+	it('show as cards only what each reader may open: a draft for its readers, an item, a consenting person', async () => {
+		const draft = (await fileProposal(db, a.member, groupId, { title: 'Linked draft', problem: '', idea: '', submit: false })).id;
+		const { itemId } = await createActionItem(db, a.moderator, {
+			groupId,
+			title: 'Ask the district centre',
+			ownerPersonId: a.executor.personId,
+			dueDate: addDays(todayIn('Asia/Tehran'), 7)
+		});
+		const person = await db.person.findFirstOrThrow({ where: { consent: true, organisationId: a.member.organisationId } });
+		const { commentId } = await postComment(db, a.member, proposalId, {
+			body: `See /proposals/${draft} and http://rahkar.example/actions/${itemId}.\nAsk (/people/${person.id}); not /proposals/nosuchproposal00`
+		});
+		const cardsFor = async (who: string) => (await discussionView(db, a[who], proposalId)).threads.find((t) => t.id === commentId)!.links;
+		expect(await cardsFor('moderator')).toEqual([
+			{ kind: 'proposal', id: draft, title: 'Linked draft', detail: 'DRAFT' },
+			{ kind: 'action', id: itemId, title: 'Ask the district centre', detail: 'OPEN' },
+			{ kind: 'person', id: person.id, title: person.name, detail: null }
+		]);
+		// The executor may not read the member's draft: no card, not even its title.
+		expect((await cardsFor('executor')).map((c) => c.kind)).toEqual(['action', 'person']);
 	});
 });
 

@@ -12,6 +12,7 @@ import type { NotificationView } from '../../shared/action-items';
 
 let server: TestServer;
 let proposalId: string;
+let otherId: string;
 const names: Record<string, string> = {};
 const cookies: Record<string, string> = {};
 const sockets: TestSocket[] = [];
@@ -24,6 +25,7 @@ beforeAll(async () => {
 	proposalId = (
 		await fileProposal(db, await actorFor(db, 'member'), groupId, { title: 'Tool library', problem: '', idea: '', submit: true })
 	).id;
+	otherId = (await fileProposal(db, await actorFor(db, 'member'), groupId, { title: 'Seed swap', problem: '', idea: '', submit: true })).id;
 	for (const who of ['member', 'executor', 'observer', 'moderator'])
 		names[who] = (await db.user.findUniqueOrThrow({ where: { email: `${who}@rahkar.example` } })).name;
 	const stranger = await createStranger(database);
@@ -113,7 +115,7 @@ describe('the discussion, live', () => {
 		const res = await fetch(`${server.url}/proposals/${proposalId}?/comment`, {
 			method: 'POST',
 			headers: { cookie: cookies.executor, origin: server.url, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-			body: new URLSearchParams({ body: 'Yes, from next week.', parentId: commentId }),
+			body: new URLSearchParams({ body: `Yes, from next week.\nLike ${server.url}/proposals/${otherId}`, parentId: commentId }),
 			redirect: 'manual'
 		});
 		expect(res.status).toBe(200);
@@ -126,6 +128,12 @@ describe('the discussion, live', () => {
 		expect(html).toMatch(paragraph('<bdi class="mention[^"]*">@'));
 		expect(html).toMatch(paragraph('هفته‌ی بعد شروع کنیم؟'));
 		expect(html).toMatch(paragraph('Yes, from next week.'));
+		// The link to the other proposal is a card with its title.
+		expect(html).toMatch(
+			new RegExp(
+				`<a href="[./]*proposals/${otherId}"[^>]*>(?:<!--[^>]*-->)*<span class="kind[^"]*">Proposal</span> <bdi class="title[^"]*">Seed swap</bdi>`
+			)
+		);
 		expect(html).toContain(`id="answer-${commentId}"`);
 	});
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { accessFor } from '../../server/domain/access';
 import { mayComment, mayEditComment, mayHideComment, mentionedIn } from '../../server/domain/discussion/rules';
-import { paragraphs, segments } from '../../shared/discussion';
+import { linkTargets, paragraphs, segments } from '../../shared/discussion';
 
 const seat = (role: 'MODERATOR' | 'MEMBER' | 'EXECUTOR' | 'OBSERVER') => accessFor('g', false, { role, side: 'EXPERT' });
 const admin = accessFor('g', true, null);
@@ -49,6 +49,19 @@ describe('mentions', () => {
 		expect(mentionedIn('سلام @بهناز محمدي، نظرتان؟', [behnaz])).toEqual([behnaz]);
 		const tahereh = { userId: 't', name: 'طاهره نیک\u200cنام' };
 		expect(mentionedIn('@طاهره نیکنام لطفاً ببینید', [tahereh])).toEqual([tahereh]);
+	});
+});
+
+describe('links', () => {
+	it('finds this app’s record addresses, alone or in a full address, each once, at most five', () => {
+		const id = 'cmx5rz3cg004x117d95qt3sh1';
+		expect(linkTargets(`see /proposals/${id}, https://rahkar.example/actions/${id}. and (/people/${id}) and /proposals/${id}`)).toEqual([
+			{ kind: 'proposal', id },
+			{ kind: 'action', id },
+			{ kind: 'person', id }
+		]);
+		expect(linkTargets(`a/proposals/${id} /groups/${id} /proposals/short`)).toEqual([]);
+		expect(linkTargets(Array.from({ length: 7 }, (_, i) => `/people/person${i}abcdefgh`).join(' '))).toHaveLength(5);
 	});
 });
 

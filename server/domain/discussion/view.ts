@@ -5,6 +5,7 @@ import type { Db } from '../../db/client';
 import type { CommentThread, CommentView, DiscussionView } from '../../../shared/discussion';
 import type { Actor } from '../access';
 import { findProposal } from '../proposals/proposal-access';
+import { linkCards } from './links';
 import { mentionable } from './mentionable';
 import { mayComment, mayEditComment, mayHideComment } from './rules';
 
@@ -21,6 +22,11 @@ export async function discussionView(db: Db, actor: Actor, proposalId: string): 
 			mentions: { select: { user: { select: { id: true, name: true } } } }
 		}
 	});
+	const links = await linkCards(
+		db,
+		actor,
+		rows.filter((c) => !c.hiddenAt)
+	);
 	const view = (c: (typeof rows)[number]): CommentView => ({
 		id: c.id,
 		parentId: c.parentId,
@@ -33,7 +39,8 @@ export async function discussionView(db: Db, actor: Actor, proposalId: string): 
 			: c.revisions.map((r) => ({ body: r.body, writtenAt: r.writtenAt.toISOString(), replacedAt: r.replacedAt.toISOString() })),
 		mentions: c.mentions.map((m) => ({ userId: m.user.id, name: m.user.name })),
 		hidden: c.hiddenAt ? { reason: c.hiddenReason ?? '', by: c.hiddenBy?.name ?? null, at: c.hiddenAt.toISOString() } : null,
-		rights: { canEdit: mayEditComment(actor.userId, found.access, c), canHide: mayHideComment(found.access, c) }
+		rights: { canEdit: mayEditComment(actor.userId, found.access, c), canHide: mayHideComment(found.access, c) },
+		links: links.get(c.id) ?? []
 	});
 	const threads = new Map<string, CommentThread>();
 	for (const c of rows) if (!c.parentId) threads.set(c.id, { ...view(c), answers: [] });
