@@ -50,7 +50,9 @@ const EnvSchema = z.object({
 				.map((a) => a.trim())
 				.filter(Boolean)
 		)
-		.refine((list) => list.every((a) => isIP(a) !== 0), 'must be a comma-separated list of IP addresses')
+		.refine((list) => list.every((a) => isIP(a) !== 0), 'must be a comma-separated list of IP addresses'),
+	/** Where `npm run backup` writes SQLite backups. */
+	RAHKAR_BACKUP_DIR: z.string().min(1).default('./data/backups')
 });
 
 export type DatabaseProvider = 'sqlite' | 'postgresql';
@@ -80,6 +82,7 @@ export interface Config {
 	mail: MailConfig;
 	log: { level: LogLevel; format: LogFormat };
 	metrics: { token?: string; allow: string[] };
+	backupDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -114,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 			leaseMs: e.RAHKAR_MAIL_LEASE_SECONDS * 1000
 		},
 		log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT ?? (e.NODE_ENV === 'development' ? 'pretty' : 'json') },
-		metrics: { token: e.METRICS_TOKEN, allow: e.METRICS_ALLOW }
+		metrics: { token: e.METRICS_TOKEN, allow: e.METRICS_ALLOW },
+		backupDir: path.resolve(e.RAHKAR_BACKUP_DIR)
 	};
 }
