@@ -34,6 +34,10 @@ const EnvSchema = z.object({
 	RAHKAR_MAIL_RETRY_SECONDS: z.coerce.number().positive().max(86_400).default(60),
 	RAHKAR_MAIL_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
 	RAHKAR_MAIL_LEASE_SECONDS: z.coerce.number().positive().max(3600).default(120),
+	/** How long before a meeting its reminder goes out, and how often the cluster looks for
+	 * reminders and digests that are due. */
+	RAHKAR_MAIL_REMINDER_HOURS: z.coerce.number().positive().max(720).default(24),
+	RAHKAR_MAIL_SCAN_SECONDS: z.coerce.number().positive().max(86_400).default(300),
 	NODE_ENV: z.string().default('development'),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	/** json (one object a line) or pretty (readable); json unless NODE_ENV is development. */
@@ -66,6 +70,8 @@ export interface MailConfig {
 	retryMs: number;
 	attempts: number;
 	leaseMs: number;
+	reminderLeadMs: number;
+	scanEveryMs: number;
 }
 
 export interface Config {
@@ -114,7 +120,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 			everyMs: e.RAHKAR_MAIL_EVERY_SECONDS * 1000,
 			retryMs: e.RAHKAR_MAIL_RETRY_SECONDS * 1000,
 			attempts: e.RAHKAR_MAIL_ATTEMPTS,
-			leaseMs: e.RAHKAR_MAIL_LEASE_SECONDS * 1000
+			leaseMs: e.RAHKAR_MAIL_LEASE_SECONDS * 1000,
+			reminderLeadMs: e.RAHKAR_MAIL_REMINDER_HOURS * 3_600_000,
+			scanEveryMs: e.RAHKAR_MAIL_SCAN_SECONDS * 1000
 		},
 		log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT ?? (e.NODE_ENV === 'development' ? 'pretty' : 'json') },
 		metrics: { token: e.METRICS_TOKEN, allow: e.METRICS_ALLOW },

@@ -12,6 +12,7 @@ import {
 	type NotificationView
 } from '../../../shared/action-items';
 import { zoneOf } from './item-views';
+import { mailNotices } from '../mail/action-item-mail';
 import type { Notice, UnreadChanged } from '../changes';
 
 export type { Notice } from '../changes';
@@ -91,9 +92,14 @@ function view(n: Row): NotificationView {
 }
 
 /** Makes the notifications their users want (and that were not made before, for those
- * with a dedupe key); returns them for live delivery. */
+ * with a dedupe key), mails those who want them by mail (each kind its own switch, in
+ * mail/action-item-mail.ts); returns the in-app ones for live delivery. */
 export async function notify(db: Db | Tx, specs: NotificationSpec[]): Promise<Notice[]> {
 	if (specs.length === 0) return [];
+	await mailNotices(
+		db,
+		specs.flatMap((s) => ('actionItemId' in s ? [s] : []))
+	);
 	const keys = specs.flatMap((s) => (s.dedupeKey ? [s.dedupeKey] : []));
 	const seen = new Set(
 		keys.length

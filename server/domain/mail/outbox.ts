@@ -7,10 +7,10 @@ import type { Db } from '../../db/client';
 import type { Tx } from '../meetings/meeting-transaction';
 import { requireAdministrator, type Actor } from '../access';
 import { DomainError } from '../errors';
-import type { MailKind } from './kinds';
+import { DIGESTIBLE, type MailKind } from './kinds';
 
 /** A Prisma client or an open transaction: the outbox writes into whichever the change uses. */
-export type MailWriter = Pick<Db | Tx, 'mailOutbox' | 'mailPreference'>;
+export type MailWriter = Pick<Db | Tx, 'mailOutbox' | 'mailPreference' | 'mailDigest'>;
 
 export interface NewMail {
 	kind: MailKind;
@@ -20,12 +20,21 @@ export interface NewMail {
 	userId?: string | null;
 	locale: string;
 	payload: Record<string, unknown>;
+	/** Makes the mail exist once whoever writes it (see enqueueOnce). */
+	dedupeKey?: string;
 }
 
-/** Writes one mail into the outbox (call it with the transaction of the change). */
+/** Writes one mail into the outbox (call it with the transaction of the change). A notice for
+ * someone who takes a digest waits for it (HELD) instead of going out on its own. */
 export async function enqueueMail(db: MailWriter, mail: NewMail): Promise<string> {
+	const held =
+		DIGESTIBLE.has(mail.kind) && mail.personId
+			? (await db.mailDigest.findUnique({ where: { personId: mail.personId }, select: { personId: true } })) !== null
+			: false;
 	const row = await db.mailOutbox.create({
 		data: {
+			status: held ? 'HELD' : 'PENDING',
+			dedupeKey: mail.dedupeKey ?? null,
 			kind: mail.kind,
 			organisationId: mail.organisationId,
 			toAddress: mail.to.address,
@@ -38,6 +47,20 @@ export async function enqueueMail(db: MailWriter, mail: NewMail): Promise<string
 		select: { id: true }
 	});
 	return row.id;
+}
+
+/** Writes a mail that must exist once (its dedupeKey): a second writer — a job's next run, or
+ * the same job on another node — hits the unique index and writes nothing. Returns whether this
+ * call wrote it. Not for use inside a transaction on PostgreSQL (the refused insert would end it). */
+export async function enqueueOnce(db: MailWriter, mail: NewMail & { dedupeKey: string }): Promise<boolean> {
+	if (await db.mailOutbox.findUnique({ where: { dedupeKey: mail.dedupeKey }, select: { id: true } })) return false;
+	try {
+		await enqueueMail(db, mail);
+		return true;
+	} catch (error) {
+		if ((error as { code?: string }).code === 'P2002') return false;
+		throw error;
+	}
 }
 
 export type ClaimedMail = NonNullable<Awaited<ReturnType<Db['mailOutbox']['findUnique']>>>;

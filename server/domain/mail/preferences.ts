@@ -3,9 +3,10 @@
 import type { Db } from '../../db/client';
 import type { Actor } from '../access';
 import { DomainError } from '../errors';
-import { MAIL_TOPICS, type MailTopic } from '../../../shared/mail';
+import { MAIL_TOPICS, type MailPreferences, type MailTopic } from '../../../shared/mail';
 import type { MailWriter } from './outbox';
 import { linkKey, readUnsubscribeToken } from './links';
+import { digestCadence, setDigestCadence } from './digest';
 
 /** Of these people, those who turned `topic` off. */
 export async function optedOut(db: MailWriter, personIds: string[], topic: MailTopic): Promise<Set<string>> {
@@ -41,16 +42,18 @@ export async function unsubscribe(db: Db, token: string): Promise<MailTopic> {
 	return target.topic;
 }
 
-/** The signed-in person's switches. */
-export async function myMailPreferences(db: Db, actor: Actor): Promise<Record<MailTopic, boolean>> {
+/** The signed-in person's switches, and whether their notices come in a digest. */
+export async function myMailPreferences(db: Db, actor: Actor): Promise<MailPreferences> {
 	const off = actor.personId
 		? await db.mailPreference.findMany({ where: { personId: actor.personId, enabled: false }, select: { kind: true } })
 		: [];
-	return Object.fromEntries(MAIL_TOPICS.map((t) => [t, !off.some((p) => p.kind === t)])) as Record<MailTopic, boolean>;
+	const topics = Object.fromEntries(MAIL_TOPICS.map((t) => [t, !off.some((p) => p.kind === t)])) as Record<MailTopic, boolean>;
+	return { ...topics, digest: actor.personId ? await digestCadence(db, actor.personId) : 'off' };
 }
 
 /** The signed-in person sets their switches; someone with no person record gets no group mail. */
-export async function saveMailPreferences(db: Db, actor: Actor, wanted: Record<MailTopic, boolean>): Promise<void> {
+export async function saveMailPreferences(db: Db, actor: Actor, wanted: MailPreferences): Promise<void> {
 	if (!actor.personId) throw new DomainError('CONFLICT', 'this account receives no group mail');
 	for (const topic of MAIL_TOPICS) await setPreference(db, actor.personId, topic, wanted[topic]);
+	await setDigestCadence(db, actor.personId, wanted.digest);
 }

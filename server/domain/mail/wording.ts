@@ -21,7 +21,6 @@ interface Wording {
 	place: string;
 	online: string;
 	open: string;
-	unsubscribe: string;
 	footer: string;
 }
 
@@ -61,7 +60,6 @@ export const WORDING: Record<MailLocale, Wording> = {
 		place: 'Where',
 		online: 'Online',
 		open: 'Open the meeting in Rahkar',
-		unsubscribe: 'Stop meeting mail',
 		footer: 'Rahkar, for your working group.'
 	},
 	fa: {
@@ -96,7 +94,6 @@ export const WORDING: Record<MailLocale, Wording> = {
 		place: 'مکان',
 		online: 'برخط',
 		open: 'دیدن جلسه در راهکار',
-		unsubscribe: 'دیگر نامهٔ جلسه نفرستید',
 		footer: 'راهکار، برای کارگروه شما.'
 	}
 };
@@ -124,4 +121,9 @@ export const formatCount = (locale: MailLocale, n: number): string => new Intl.N
 export function formatDayOf(locale: MailLocale, iso: string, timeZone: string): string {
 	const tag = locale === 'fa' ? 'fa-IR-u-ca-persian' : 'en-GB';
 	return new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(new Date(iso));
+}
+
+/** A calendar day kept as YYYY-MM-DD (an action item's due day), in the reader's calendar. */
+export function formatLocalDay(locale: MailLocale, ymd: string): string {
+	return formatDayOf(locale, `${ymd}T12:00:00Z`, 'UTC');
 }

@@ -1,24 +1,14 @@
 // Assembles a meeting's minutes from its record: attendance by side, the agenda with its
 // notes as they stand in the database, the time spent on each item, speakers, votes and
 // decisions, and action items. While the meeting is live this is the draft everyone sees.
-import * as Y from 'yjs';
 import type { Database } from '../../db/client';
 import { SIDES, type Side } from '../../../shared/sides';
 import { MINUTES_FORMAT, type MinutesRecord } from '../../../shared/minutes';
 import { agendaItems, notesText } from '../../../shared/agenda';
-import { agendaDocumentName } from '../../../shared/documents';
-import { prismaDocumentStore } from '../../collab/store';
+import { storedAgenda } from '../meetings/stored-agenda';
 import { quorum } from '../meetings/attendance';
 import { spokenBySide } from '../meetings/queue';
 import { DomainError } from '../errors';
-
-/** The agenda document as the database holds it. */
-async function storedAgenda(database: Database, meetingId: string): Promise<Y.Doc> {
-	const doc = new Y.Doc();
-	const stored = await prismaDocumentStore(database.db, database.provider).load(agendaDocumentName(meetingId));
-	for (const update of stored.updates) Y.applyUpdate(doc, update);
-	return doc;
-}
 
 /** Seconds each item was current, from the spans (an open span counts up to `now`). */
 export function secondsPerItem(spans: { itemId: string; startedAt: Date; endedAt: Date | null }[], now: Date): Map<string, number> {
