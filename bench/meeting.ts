@@ -26,7 +26,7 @@ import { now, serverTitles, type ServerKind } from './lib/collab-protocol';
 import { clientIdOf, keystrokeDue, pickObservers, type MeetingLoad, type MeetingTarget, type Participant } from './lib/meeting-plan';
 import type { ParticipantsFinal } from './lib/meeting-participants';
 import { moderatorName, participantName, setUpMeeting, type MeetingFixture } from './lib/meeting-setup';
-import { canPin, cpuPercent, pin, sample, waitPercent } from './lib/proc';
+import { canPin, cpuPercent, pin, sample, setNice, waitPercent } from './lib/proc';
 import { SATURATED_CPU, SATURATED_LAG_MS, mb, ms, pct, percentile, table, writeResults } from './lib/report';
 import { startRahkar, startReference, type RunningServer } from './lib/servers';
 import { mainProfile, printProfile, summarise, type ProfileSummary } from './lib/cpu-profile';
@@ -182,7 +182,11 @@ interface Measurement {
 	serverWaited: number;
 	generatorCpu: number;
 	generatorWaited: number;
+	/** Of the generator processes, the measuring one's wait for its core. */
+	measuringWaited: number;
 	sendLagP95: number;
+	/** The measuring process's own send lag p95. */
+	measuringLagP95: number;
 	sendLagMax: number;
 	saturated: { server: boolean; generator: boolean };
 	/** Participants whose agenda connection was thin (--full). */
@@ -270,6 +274,13 @@ async function measure(kind: ServerKind, n: number, s: Settings): Promise<Measur
 		const processOf = new Map(groups.flatMap((g, k) => g.map((p) => [p.index, k] as const)));
 		for (const [k] of groups.entries()) children.push(Child.start(`participants-${k}`, 'meeting-participants.ts'));
 		for (const c of children) pin(c.pid, GENERATOR_CORE);
+		// In a real room every browser has a device of its own; here the measuring clients share
+		// a core with the load's hundreds. The load's processes run 10 nice steps below the
+		// measuring one, so a timed keystroke or arrival is not kept waiting for the core by a
+		// neighbour's burst; the load's own lag is still reported (send lag).
+		const measuringNice = os.getPriority(process.pid);
+		for (const c of children.slice(1)) setNice(c.pid, Math.min(19, measuringNice + 10));
+		setNice(children[0].pid, measuringNice);
 
 		const moderatorParticipant: Participant = {
 			index: -1,
@@ -476,7 +487,9 @@ async function measure(kind: ServerKind, n: number, s: Settings): Promise<Measur
 			serverWaited: waitPercent(start.server, end.server),
 			generatorCpu,
 			generatorWaited: Math.max(...generatorProcesses.map((p) => (Number.isNaN(p.waited) ? 0 : p.waited))),
+			measuringWaited: generatorProcesses[0].waited,
 			sendLagP95,
+			measuringLagP95: finals[0]?.lagP95 ?? NaN,
 			sendLagMax: Math.max(...finals.map((f) => (Number.isNaN(f.lagMax) ? 0 : f.lagMax))),
 			saturated: { server: serverCpu >= SATURATED_CPU, generator: generatorCpu >= SATURATED_CPU || sendLagP95 > SATURATED_LAG_MS },
 			thin: participants.filter((p) => p.thin).length,
@@ -557,7 +570,10 @@ function verdict(m: Measurement): string {
 	if (m.saturated.server) parts.push('server');
 	if (m.saturated.generator) parts.push(m.generatorCpu < SATURATED_CPU && m.generatorWaited > 10 ? 'generator (starved)' : 'generator');
 	if (parts.length === 0) parts.push('neither');
-	if (m.saturated.generator) parts.push('latencies NOT a server figure');
+	// The latencies are timed by the measuring process alone; if it kept up, they are the
+	// server's (plus one stock client's own work) even when the load's processes lagged.
+	const measuringKeptUp = m.measuringWaited <= 10 && !(m.measuringLagP95 > SATURATED_LAG_MS);
+	if (m.saturated.generator) parts.push(measuringKeptUp ? 'the measuring clients kept up' : 'latencies NOT a server figure');
 	return parts.join('; ');
 }
 
@@ -612,7 +628,10 @@ function tableFor(rows: Measurement[], s: Settings): string {
 		line('server RSS peak / end', (m) => `${mb(m.serverRssPeak)} / ${mb(m.serverRssEnd)}`),
 		line('generator CPU (one core)', (m) => pct(m.generatorCpu)),
 		line('generator send lag p95', (m) => ms(m.sendLagP95)),
-		line('waited for a core: server / gen', (m) => `${pct(m.serverWaited)} / ${pct(m.generatorWaited)}`),
+		line(
+			'waited for a core: server / gen (measuring)',
+			(m) => `${pct(m.serverWaited)} / ${pct(m.generatorWaited)} (${pct(m.measuringWaited)})`
+		),
 		line('saturated', verdict),
 		line('setup: seed N members / connect all', (m) => `${m.server === 'rahkar' ? ms(m.setup.seedMs) : '–'} / ${ms(m.setup.connectMs)}`)
 	]);

@@ -77,6 +77,17 @@ export function pin(pid: number, core: number): boolean {
 	}
 }
 
+/** Sets the nice value of every thread of a process (Linux's nice is per thread), for a
+ * generator process whose clients are load rather than measurement. */
+export function setNice(pid: number, nice: number): boolean {
+	try {
+		for (const tid of readdirSync(`/proc/${pid}/task`)) os.setPriority(Number(tid), nice);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 /** Processes whose command line (arguments joined by spaces) matches; for servers started
  * by helpers that do not hand out their pid (redis-server, a PostgreSQL cluster). */
 export function findPids(match: RegExp): number[] {
