@@ -242,6 +242,8 @@ export const TABLE: Row[] = [
 		{ params: { id: 'meetingForms' } }),
 	http('POST /meetings/[id]?/close', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
 		{ params: { id: 'meetingForms' } }),
+	http('POST /meetings/[id]?/sendAgenda', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: { id: 'meetingA' }, note: 'moderators mail the agenda (its agenda is empty here: a 409)' }),
 	http('GET /meetings/[id]/projector', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
 		{ params: { id: 'meetingA' }, reveals: [{ text: 'groupAName', to: GROUP_READERS }], note: 'the room screen: whoever may read the meeting may show it' }),
 	http('GET /meetings/[id]/calendar.ics', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: 401, otherGroup: 404, otherOrgAdmin: 404 }, { params: { id: 'meetingA' } }),

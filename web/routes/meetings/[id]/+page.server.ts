@@ -2,6 +2,7 @@ import { checkIn } from '$server/domain/meetings/attendance';
 import { closeMeetingAndFreezeAgenda, startMeeting } from '$server/domain/meetings/lifecycle';
 import { joinMeeting } from '$server/domain/meetings/state';
 import { meetingShift } from '$server/domain/meetings/listing';
+import { sendAgendaMail } from '$server/domain/mail/agenda-mail';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
 import { formAction } from '$lib/server/form-action';
@@ -28,6 +29,10 @@ export const actions: Actions = {
 	close: formAction(async (_, { db, user, services, params }) => {
 		await services.live.publish(await closeMeetingAndFreezeAgenda(db, services.documents, user, { meetingId: params.id }));
 	}),
+	// The agenda's items, as they stand, to every member who wants agenda mail.
+	sendAgenda: formAction(async (_, { user, services, params }) => ({
+		agendaSent: await sendAgendaMail(services.database, user, params.id)
+	})),
 	checkin: formAction({ read: formTexts(['present']) }, async (v, { db, user, services, params }) => {
 		await services.live.publish(await checkIn(db, user, { meetingId: params.id, present: v.present !== 'false' }));
 	})
