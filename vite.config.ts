@@ -15,7 +15,12 @@ function rahkarRuntime(): Plugin {
 			const { tsImport } = await import('tsx/esm/api');
 			const { loadConfig } = (await tsImport('./server/config.ts', import.meta.url)) as typeof import('./server/config');
 			const { startRuntime } = (await tsImport('./server/http/runtime.ts', import.meta.url)) as typeof import('./server/http/runtime');
+			const { configureLogger } = (await tsImport(
+				'./server/observability/logger.ts',
+				import.meta.url
+			)) as typeof import('./server/observability/logger');
 			const config = loadConfig({ ...process.env, PORT: String(server.config.server.port ?? 5173) });
+			configureLogger(config.log);
 			runtime = await startRuntime(config);
 			runtime.attach(server.httpServer as import('node:http').Server, 'leave');
 			server.httpServer.once('close', () => void runtime?.close());
