@@ -17,6 +17,9 @@ const EnvSchema = z.object({
 		.optional(),
 	RAHKAR_DEMO: z.enum(['0', '1']).default('1'),
 	RAHKAR_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+	/** The Ed25519 private key that signs certificates (PKCS#8 PEM, or its DER in base64); without
+	 * it one is generated on first start and kept in the database (server/domain/courses/signing.ts). */
+	RAHKAR_CERTIFICATE_KEY: z.string().min(40, 'must be an Ed25519 private key (PEM or base64 DER)').optional(),
 	/** Public origin (https://rahkar.example.org) when behind a proxy; cookies are Secure when it is https. */
 	ORIGIN: z.string().url().optional(),
 	/** How often open sockets' sessions are re-checked for expiry and revocation. */
@@ -82,6 +85,8 @@ export interface Config {
 	redisUrl?: string;
 	demo: boolean;
 	demoPassword?: string;
+	/** RAHKAR_CERTIFICATE_KEY: the certificates' signing key, when configured. */
+	certificateKey?: string;
 	origin?: string;
 	production: boolean;
 	sessionCheckMs: number;
@@ -110,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		redisUrl: e.REDIS_URL,
 		demo: e.RAHKAR_DEMO === '1',
 		demoPassword: e.RAHKAR_DEMO_PASSWORD,
+		certificateKey: e.RAHKAR_CERTIFICATE_KEY,
 		origin: e.ORIGIN,
 		production: e.NODE_ENV === 'production',
 		sessionCheckMs: e.RAHKAR_SESSION_CHECK_SECONDS * 1000,

@@ -9,6 +9,7 @@ import type { DocumentService } from '../collab/collab-server';
 import type { SessionSockets } from '../auth/session-sockets';
 import type { LiveRooms } from '../realtime/live-rooms';
 import type { MailTransport } from '../mail/transport';
+import type { CertificateKeys } from '../domain/courses/signing';
 
 export interface AppContext {
 	config: Config;
@@ -19,6 +20,8 @@ export interface AppContext {
 	live: LiveRooms;
 	/** Server-side access to collaborative documents. */
 	documents: DocumentService;
+	/** The keys that sign and verify certificates (server/domain/courses/signing.ts). */
+	certificates: CertificateKeys;
 	/** The open sockets of each session, closed when it ends. */
 	sessions: SessionSockets;
 	/** Where the outbox's sender job hands mail (server/mail/transport.ts). */

@@ -21,6 +21,7 @@ import { redisRelay } from '../collab/relay';
 import { resendLiveState } from '../realtime/resync';
 import { liveRooms, noLiveRooms } from '../realtime/live-rooms';
 import { sessionSecret } from './secret';
+import { certificateKeys } from '../domain/courses/signing';
 import { backfillPersonKeys } from '../domain/databank/people';
 import { refreshSearchKeys } from '../domain/search/reindex';
 import { sessionSockets } from '../auth/session-sockets';
@@ -75,6 +76,9 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 		authorize: (actor, name) => documentAccess(database.db, actor, name),
 		onError: logError
 	});
+	const certificates = await certificateKeys(database.db, config.certificateKey);
+	if (certificates.generated && config.production)
+		log('Certificates are signed with a key kept in the database: set RAHKAR_CERTIFICATE_KEY (README, "Courses and certificates").');
 	const mail = createMailTransport(config.mail);
 	log(`Mail goes to ${mail.describe}.`);
 	let listening: HttpServer | null = null;
@@ -83,7 +87,18 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 		const address = listening?.address();
 		return `http://localhost:${typeof address === 'object' && address ? address.port : config.port}`;
 	};
-	const context: AppContext = { config, database, auth, io: null, live: noLiveRooms, documents: collab, sessions, mail, publicOrigin };
+	const context: AppContext = {
+		config,
+		database,
+		auth,
+		io: null,
+		live: noLiveRooms,
+		documents: collab,
+		certificates,
+		sessions,
+		mail,
+		publicOrigin
+	};
 	setAppContext(context);
 
 	const holder = redis?.nodeId ?? randomUUID();

@@ -8,12 +8,15 @@ import type { DocumentService } from '../collab/collab-server';
 import type { Database, Db } from '../db/client';
 import type { LiveRooms } from '../realtime/live-rooms';
 import type { AppContext } from './context';
+import type { CertificateKeys } from '../domain/courses/signing';
 
 export interface Services {
 	/** The domain's database handle: the first argument of most domain functions. */
 	readonly db: Db;
 	/** The database as opened, for the domain functions that need its provider (search, minutes). */
 	readonly database: Database;
+	/** The keys that sign and verify certificates (RAHKAR_CERTIFICATE_KEY, or the stored one). */
+	readonly certificates: CertificateKeys;
 	/** Server-side access to collaborative documents (agendas, minutes). */
 	readonly documents: DocumentService;
 	/** Tells the live rooms what a page changed (server/realtime/live-rooms.ts), after the commit. */
@@ -32,6 +35,7 @@ export function servicesOf(context: AppContext): Services {
 		services = {
 			db: context.database.db,
 			database: context.database,
+			certificates: context.certificates,
 			documents: context.documents,
 			// The live rooms are attached after start-up (with the sockets): read when used.
 			get live() {
