@@ -54,7 +54,9 @@ export default defineConfig({
 			// No SMTP server: mail is written as .eml files here, where password-reset.spec.ts reads it.
 			RAHKAR_OUTBOX_DIR: path.join(dataDir, 'outbox'),
 			RAHKAR_MAIL_EVERY_SECONDS: '0.5',
-			NODE_ENV: 'test'
+			NODE_ENV: 'test',
+			// Each request's log line would bury the test report: warnings and errors only.
+			LOG_LEVEL: 'warn'
 		},
 		reuseExistingServer: false,
 		timeout: 180_000,

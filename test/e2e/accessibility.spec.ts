@@ -1,14 +1,5 @@
 // axe-core on the pages of the foundation, in both languages: no serious or critical findings.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { USERS, openFirstGroup, signIn } from './support';
-
-async function seriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-	return results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-}
+import { expect, openFirstGroup, seriousViolations, signIn, test, USERS } from './support';
 
 for (const locale of ['en', 'fa'] as const) {
 	test.describe(`in ${locale}`, () => {

@@ -3,24 +3,7 @@
 // finds it in My actions and marks it done; the moderator, already looking at the next
 // meeting, sees it turn done there without reloading. My actions and the group list pass
 // axe in both languages.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { GROUP_NAMES, USERS, openMenu, signIn } from './support';
-
-async function personIn(browser: Browser, baseURL: string, email: string, locale: 'en' | 'fa', viewport = { width: 1280, height: 900 }) {
-	const context = await browser.newContext({ viewport, locale: 'en-US' });
-	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: baseURL }]);
-	const page = await context.newPage();
-	await signIn(page, email);
-	return page;
-}
-
-async function seriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-	return results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-}
+import { expect, GROUP_NAMES, openMenu, personIn, seriousViolations, test, USERS } from './support';
 
 const TITLE = 'Price list for the neighbourhood shop';
 

@@ -4,8 +4,8 @@
 // (cancelling a meeting, removing a member); and the phone's one-bar header whose menu
 // opens, closes with Escape and navigates; /actions' headings in order.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { GROUP_NAMES, USERS, personIn } from './support';
+import type { Page } from '@playwright/test';
+import { expect, GROUP_NAMES, personIn, test, USERS } from './support';
 
 const PHONE = { width: 390, height: 844 };
 

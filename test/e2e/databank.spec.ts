@@ -1,8 +1,6 @@
 // An administrator imports people from CSV, creates a working group, seats someone on each
 // of the six sides from the databank, and the hexagon shows them — in English and Persian.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { USERS, signIn } from './support';
+import { expect, seriousViolations, signIn, test, USERS } from './support';
 
 const SIDES = ['ENTREPRENEUR', 'EXPERT', 'AGENCY', 'LEGAL', 'MEDIA', 'EXECUTOR'] as const;
 const TEXT = {
@@ -41,13 +39,6 @@ const TEXT = {
 		empty: '۰/۶'
 	}
 } as const;
-
-async function seriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-	return results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 /** One person per side, in the databank's CSV format (Persian headers for the Persian run). */
 function csvFor(locale: 'en' | 'fa'): string {

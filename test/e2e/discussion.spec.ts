@@ -3,8 +3,8 @@
 // follows it to the proposal and answers; the first sees the answer appear without a reload.
 // The Persian page is screenshotted and checked with axe.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { GROUP_NAMES, USERS, groupLinks, personIn } from './support';
+import type { Page } from '@playwright/test';
+import { expect, GROUP_NAMES, groupLinks, personIn, test, USERS } from './support';
 
 test.describe.configure({ mode: 'serial' });
 

@@ -4,9 +4,8 @@
 // reload (a vote opened right after the start); a closed agenda is read-only at once, and
 // an edit made offline before the close is reported as not saved and dropped; signing out
 // takes the agenda's offline copy out of the browser.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
-import { GROUP_NAMES, USERS, personIn } from './support';
+import type { Page, WebSocketRoute } from '@playwright/test';
+import { expect, GROUP_NAMES, personIn, seriousViolations, test, USERS } from './support';
 
 /** Opens the first upcoming meeting on the dashboard whose status is one of `wanted`
  * (other specs may already have run or closed the earlier ones). Two-person tests open it
@@ -23,13 +22,6 @@ async function openMeeting(page: Page, wanted: RegExp) {
 }
 
 const connected = (page: Page) => expect(page.getByTestId('connection')).toHaveClass(/live/);
-
-async function seriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-	return results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 test('a moderator runs the meeting and a member follows it live', async ({ browser, baseURL }) => {
 	// Two browsers through the whole meeting, then an accessibility scan of each.

@@ -5,34 +5,11 @@
 // PDF in English and in Persian (RTL); a Persian word finds the minutes with the match
 // highlighted. The minutes, print, archive and search pages pass axe in both languages and
 // fit a phone.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { GROUP_NAMES, USERS, openMenu, signIn, switchLanguage } from './support';
+import type { Page, TestInfo } from '@playwright/test';
+import { expect, GROUP_NAMES, openMenu, personIn, seriousViolations, test, USERS } from './support';
 
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
-
-async function personIn(browser: Browser, baseURL: string, email: string, locale: 'en' | 'fa', viewport = DESKTOP) {
-	const context = await browser.newContext({ viewport, locale: 'en-US' });
-	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: baseURL }]);
-	const page = await context.newPage();
-	await signIn(page, email);
-	// A language saved on the account by an earlier test wins at sign-in (in the cookie; the
-	// page, reached by client-side navigation, keeps its old lang): choose ours again.
-	const chosen = (await context.cookies()).find((c) => c.name === 'PARAGLIDE_LOCALE')?.value;
-	if (chosen !== locale) {
-		await page.reload();
-		await switchLanguage(page, locale);
-	}
-	return page;
-}
-
-async function seriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-	return results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 /** A full-page screenshot attached to the report, after checking nothing overflows sideways. */
 async function capture(page: Page, info: TestInfo, name: string) {

@@ -1,5 +1,28 @@
-// Shared steps for the end-to-end tests: the demo's accounts and signing in through the form.
-import { expect, type Browser, type Page } from '@playwright/test';
+// Shared steps for the end-to-end tests: the demo's accounts, signing in through the form,
+// people in browser contexts of their own, and the accessibility scan.
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+export { expect };
+
+/** The contexts `personIn` opened in the running test. */
+const opened = new Set<BrowserContext>();
+
+/** Playwright's test, closing every context `personIn` opened when the test ends, passed or
+ * failed: a page left open keeps its live sockets, reconnects and renders for the rest of the
+ * run, and slows every test after it. */
+export const test = base.extend<{ closesPeople: void }>({
+	closesPeople: [
+		// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function asks for from this pattern
+		async ({}, use) => {
+			await use();
+			const contexts = [...opened];
+			opened.clear();
+			await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
+		},
+		{ auto: true }
+	]
+});
 
 /** RAHKAR_DEMO_PASSWORD as playwright.config.ts starts the server. */
 export const PASSWORD = 'e2e-password-1';
@@ -45,20 +68,35 @@ export async function switchLanguage(page: Page, to: 'en' | 'fa'): Promise<void>
 	await expect(page.locator('html')).toHaveAttribute('lang', to);
 }
 
-/** A signed-in person in a browser context of their own, in the given language (a language
- * saved on the account by another test wins at sign-in, from the next load: choose ours again). */
+/** A person in a browser context of their own, in the given language, signed in unless
+ * `email` is null (a visitor). A language saved on the account by another test wins at sign-in
+ * (in the cookie; the page, reached by client-side navigation, keeps its old lang): choose ours
+ * again. The context is closed when the test ends. */
 export async function personIn(
 	browser: Browser,
 	baseURL: string,
-	email: string,
+	email: string | null,
 	locale: 'en' | 'fa',
 	viewport = { width: 1280, height: 900 }
-) {
+): Promise<Page> {
 	const context = await browser.newContext({ viewport, locale: 'en-US' });
+	opened.add(context);
 	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: baseURL }]);
 	const page = await context.newPage();
+	if (!email) return page;
 	await signIn(page, email);
-	await page.reload();
-	if ((await page.locator('html').getAttribute('lang')) !== locale) await switchLanguage(page, locale);
+	const chosen = (await context.cookies()).find((c) => c.name === 'PARAGLIDE_LOCALE')?.value;
+	if (chosen !== locale) {
+		await page.reload();
+		await switchLanguage(page, locale);
+	}
 	return page;
+}
+
+/** axe's serious and critical findings against WCAG 2.1 A/AA and best practice. */
+export async function seriousViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+	return results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
 }
