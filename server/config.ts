@@ -59,7 +59,11 @@ const EnvSchema = z.object({
 		)
 		.refine((list) => list.every((a) => isIP(a) !== 0), 'must be a comma-separated list of IP addresses'),
 	/** Where `npm run backup` writes SQLite backups. */
-	RAHKAR_BACKUP_DIR: z.string().min(1).default('./data/backups')
+	RAHKAR_BACKUP_DIR: z.string().min(1).default('./data/backups'),
+	/** The public "bring your idea" form: submissions per address per hour, and how many seconds
+	 * must pass between showing the form and sending it (a script sends at once). */
+	RAHKAR_INTAKE_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
+	RAHKAR_INTAKE_MIN_SECONDS: z.coerce.number().min(0).max(600).default(3)
 });
 
 export type DatabaseProvider = 'sqlite' | 'postgresql';
@@ -94,6 +98,12 @@ export interface Config {
 	log: { level: LogLevel; format: LogFormat };
 	metrics: { token?: string; allow: string[] };
 	backupDir: string;
+	intake: IntakeConfig;
+}
+
+export interface IntakeConfig {
+	perHour: number;
+	minAgeMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -132,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		},
 		log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT ?? (e.NODE_ENV === 'development' ? 'pretty' : 'json') },
 		metrics: { token: e.METRICS_TOKEN, allow: e.METRICS_ALLOW },
-		backupDir: path.resolve(e.RAHKAR_BACKUP_DIR)
+		backupDir: path.resolve(e.RAHKAR_BACKUP_DIR),
+		intake: { perHour: e.RAHKAR_INTAKE_PER_HOUR, minAgeMs: e.RAHKAR_INTAKE_MIN_SECONDS * 1000 }
 	};
 }

@@ -16,7 +16,9 @@ export const DEMO_EMAILS = {
 	moderator: 'moderator@rahkar.example',
 	executor: 'executor@rahkar.example',
 	member: 'member@rahkar.example',
-	observer: 'observer@rahkar.example'
+	observer: 'observer@rahkar.example',
+	/** District staff of the first district (intake at the district centre), seated nowhere. */
+	staff: 'staff@rahkar.example'
 } as const;
 
 const DISTRICTS = [1, 4, 7, 12, 19];
@@ -168,5 +170,7 @@ async function seed(deps: { db: Db; auth: Auth }, options: { demo: boolean; pass
 	for (const [email, name, personId, isAdmin] of accounts) {
 		await createUser(deps, { organisationId: org.id, email, name, password, personId, isAdmin });
 	}
+	const staff = await createUser(deps, { organisationId: org.id, email: DEMO_EMAILS.staff, name: 'کارشناس مرکز منطقه ۱', password });
+	await db.user.update({ where: { id: staff.id }, data: { staffDistrictId: districts[0].id } });
 	return { organisationId: org.id, demo: true, generatedPassword: options.password ? undefined : password };
 }

@@ -6,6 +6,7 @@ import type { Auth } from '../auth/auth';
 import type { SessionSockets } from '../auth/session-sockets';
 import type { DocumentService } from '../collab/collab-server';
 import type { Database, Db } from '../db/client';
+import type { IntakeConfig } from '../config';
 import type { LiveRooms } from '../realtime/live-rooms';
 import type { AppContext } from './context';
 import type { CertificateKeys } from '../domain/courses/signing';
@@ -24,6 +25,8 @@ export interface Services {
 	readonly auth: Auth;
 	/** The open sockets of each session, closed when it ends. */
 	readonly sessions: SessionSockets;
+	/** The public intake form's limits (RAHKAR_INTAKE_*). */
+	readonly intake: IntakeConfig;
 }
 
 const bound = new WeakMap<AppContext, Services>();
@@ -42,7 +45,8 @@ export function servicesOf(context: AppContext): Services {
 				return context.live;
 			},
 			auth: context.auth,
-			sessions: context.sessions
+			sessions: context.sessions,
+			intake: context.config.intake
 		};
 		bound.set(context, services);
 	}
