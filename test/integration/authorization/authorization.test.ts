@@ -21,12 +21,27 @@ import { reindexProposals } from '../../../server/domain/search/reindex';
 import { addItem, agendaItems } from '../../../shared/agenda';
 import { agendaDocumentName } from '../../../shared/documents';
 import { declaredClientEvents, documentKinds, httpSurface, socketSurface } from './surface';
-import { LOGIN, OK, ROLES, TABLE, type DocRow, type Fixture, type HttpCell, type HttpRow, type Role, type SocketRow } from './table';
+import {
+	LOGIN,
+	OK,
+	ROLES,
+	STAFF_ROLES,
+	TABLE,
+	needsStaffColumns,
+	type AnyRole,
+	type DocRow,
+	type Fixture,
+	type HttpCell,
+	type HttpRow,
+	type Role,
+	type SocketRow
+} from './table';
+import { registerAtDesk } from '../../../server/domain/intake/intake';
 
 let server: TestServer;
 let database: Database;
 let db: Db;
-const cookies: Partial<Record<Role, string>> = {};
+const cookies: Partial<Record<AnyRole, string>> = {};
 const sockets: Partial<Record<Role, TestSocket>> = {};
 const clients: YClient[] = [];
 const fixture: Fixture = {
@@ -38,22 +53,39 @@ const fixture: Fixture = {
 	}
 };
 const { ids, text } = fixture;
-const EMAILS: Record<Exclude<Role, 'anonymous'>, string> = {
+const EMAILS: Record<Exclude<AnyRole, 'anonymous'>, string> = {
 	admin: 'admin@rahkar.example',
 	moderator: 'moderator@rahkar.example',
 	member: 'member@rahkar.example',
 	executor: 'executor@rahkar.example',
 	observer: 'observer@rahkar.example',
 	otherGroup: 'other-group@rahkar.example',
-	otherOrgAdmin: 'admin@elsewhere.example'
+	otherOrgAdmin: 'admin@elsewhere.example',
+	staff: 'staff@rahkar.example',
+	otherStaff: 'other-staff@rahkar.example'
 };
-const PASSWORD = (role: Role) => (role === 'otherGroup' || role === 'otherOrgAdmin' ? 'fixture-pass-1' : DEMO_PASSWORD);
-const RUN_ORDER: Role[] = ['anonymous', 'otherOrgAdmin', 'otherGroup', 'observer', 'executor', 'member', 'moderator', 'admin'];
-/** Refused roles first, so that an allowed role's change cannot alter what they get. */
-const runOrder = (expected: Record<Role, unknown>) => [
-	...RUN_ORDER.filter((r) => expected[r] !== OK && expected[r] !== 200),
-	...RUN_ORDER.filter((r) => expected[r] === OK || expected[r] === 200)
+const PASSWORD = (role: AnyRole) => (['otherGroup', 'otherOrgAdmin', 'otherStaff'].includes(role) ? 'fixture-pass-1' : DEMO_PASSWORD);
+const RUN_ORDER: AnyRole[] = [
+	'anonymous',
+	'otherOrgAdmin',
+	'otherGroup',
+	'otherStaff',
+	'observer',
+	'executor',
+	'member',
+	'moderator',
+	'staff',
+	'admin'
 ];
+/** Refused roles first, so that an allowed role's change cannot alter what they get; the
+ * staff columns only where the row gives them. */
+const runOrder = (expected: Partial<Record<AnyRole, unknown>>) => {
+	const roles = RUN_ORDER.filter((r) => r in expected);
+	return [
+		...roles.filter((r) => expected[r] !== OK && expected[r] !== 200),
+		...roles.filter((r) => expected[r] === OK || expected[r] === 200)
+	];
+};
 
 async function ack(socket: TestSocket, event: string, payload: unknown): Promise<{ ok: boolean; code?: string }> {
 	return (socket.timeout(5000) as unknown as { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean; code?: string }> }).emitWithAck(
@@ -138,7 +170,28 @@ beforeAll(async () => {
 	ids.meetingClosed = (await db.meeting.create({ data: { groupId: groupA.id, startsAt: new Date(Date.now() - 7_200_000) } })).id;
 	ids.meetingLive = (await db.meeting.create({ data: { groupId: groupA.id, startsAt: new Date(Date.now() - 60_000) } })).id;
 
-	for (const role of ROLES) if (role !== 'anonymous') cookies[role] = await signIn(server.url, EMAILS[role], PASSWORD(role));
+	// District staff: the demo's of the first district, and one of another district (intake).
+	const otherDistrict = await db.district.findFirstOrThrow({
+		where: { organisationId: org.id, id: { not: district.id } },
+		orderBy: { number: 'asc' }
+	});
+	const otherStaff = await createUser(
+		{ db, auth },
+		{ organisationId: org.id, email: EMAILS.otherStaff, name: 'Other district staff', password: PASSWORD('otherStaff') }
+	);
+	await db.user.update({ where: { id: otherStaff.id }, data: { staffDistrictId: otherDistrict.id } });
+	const staff = await actorFor(db, 'staff');
+	const citizen = { kind: 'IDEA', description: '', phone: '09127654321', email: null, consent: ['STORE'] };
+	Object.assign(text, { intakeTitle: 'Intakezx bakery', intakeCitizen: 'Citizenzx Karimi', intakePhone: '09127654321' });
+	const intake = await registerAtDesk(db, staff, { ...citizen, title: text.intakeTitle, name: text.intakeCitizen });
+	Object.assign(ids, { intake: intake.id, intakeCode: intake.trackingCode });
+	ids.intakeToRegister = (
+		await registerAtDesk(db, staff, { ...citizen, title: 'To register', name: 'Registerzx', phone: '09125550000' })
+	).id;
+	ids.intakeToClose = (await registerAtDesk(db, staff, { ...citizen, title: 'To close', name: 'Closezx' })).id;
+
+	for (const role of [...ROLES, ...STAFF_ROLES])
+		if (role !== 'anonymous') cookies[role] = await signIn(server.url, EMAILS[role], PASSWORD(role));
 	for (const role of ROLES) if (role !== 'anonymous') sockets[role] = await connectSocket(server.url, cookies[role]);
 
 	text.agendaTitle = 'Agendaclosedzx item';
@@ -268,7 +321,7 @@ function meets(expected: HttpCell, actual: HttpCell): boolean {
 	return expected === actual;
 }
 
-async function httpAnswer(row: HttpRow, role: Role): Promise<{ cell: HttpCell; body: string }> {
+async function httpAnswer(row: HttpRow, role: AnyRole): Promise<{ cell: HttpCell; body: string }> {
 	const cookie = row.fresh && role !== 'anonymous' ? await signIn(server.url, EMAILS[role], PASSWORD(role)) : cookies[role];
 	const [method, target] = row.surface.split(' ');
 	const query = row.query ? `?${fill(row.query, text)}` : '';
@@ -308,26 +361,27 @@ async function httpAnswer(row: HttpRow, role: Role): Promise<{ cell: HttpCell; b
 }
 
 async function runHttp(row: HttpRow) {
-	const got: Partial<Record<Role, HttpCell>> = {};
-	const bodies: Partial<Record<Role, string>> = {};
+	const got: Partial<Record<AnyRole, HttpCell>> = {};
+	const bodies: Partial<Record<AnyRole, string>> = {};
+	const columns = Object.keys(row.expect) as AnyRole[];
 	for (const role of runOrder(row.expect)) {
 		const { cell, body } = await httpAnswer(row, role);
-		got[role] = meets(row.expect[role], cell) ? row.expect[role] : cell;
+		got[role] = meets(row.expect[role]!, cell) ? row.expect[role] : cell;
 		bodies[role] = body;
 	}
 	expect(got, `${row.surface}${row.query ? ` (${row.query})` : ''}: answer per role`).toEqual(row.expect);
 	for (const reveal of row.reveals ?? []) {
 		const secret = text[reveal.text];
 		expect(secret, `fixture text ${reveal.text}`).toBeTruthy();
-		const sawIt = ROLES.filter((role) => bodies[role]!.includes(secret));
-		expect(sawIt, `${row.surface}: who reads ${reveal.text} (${secret})`).toEqual(ROLES.filter((role) => reveal.to.includes(role)));
+		const sawIt = columns.filter((role) => bodies[role]!.includes(secret));
+		expect(sawIt, `${row.surface}: who reads ${reveal.text} (${secret})`).toEqual(columns.filter((role) => reveal.to.includes(role)));
 	}
 }
 
 async function runSocket(row: SocketRow) {
 	const event = row.surface.replace(/^socket /, '');
 	const got: Partial<Record<Role, string>> = {};
-	for (const role of runOrder(row.expect)) {
+	for (const role of runOrder(row.expect) as Role[]) {
 		if (role === 'anonymous') {
 			got[role] = await connectSocket(server.url).then(
 				(s) => (s.close(), 'connected without a session'),
@@ -394,7 +448,12 @@ describe('the authorisation table', () => {
 		).toEqual([]);
 		// Every handled event is declared for clients in shared/, and every declared one handled.
 		expect(socketSurface()).toEqual(declaredClientEvents());
-		for (const row of TABLE) expect(Object.keys(row.expect).sort(), row.surface).toEqual([...ROLES].sort());
+		for (const row of TABLE) {
+			// The staff columns: required on intake's rows, allowed on any page's row.
+			const keys = Object.keys(row.expect);
+			const staff = STAFF_ROLES.filter((r) => row.kind === 'http' && (needsStaffColumns(row.surface) || keys.includes(r)));
+			expect(keys.sort(), row.surface).toEqual([...ROLES, ...staff].sort());
+		}
 	});
 });
 

@@ -36,6 +36,15 @@ import { CSV_COLUMNS } from '../../../server/domain/databank/csv-import-export';
 
 export const ROLES = ['admin', 'moderator', 'member', 'executor', 'observer', 'anonymous', 'otherGroup', 'otherOrgAdmin'] as const;
 export type Role = (typeof ROLES)[number];
+// Two more columns, given on the rows of intake at district centres (and checked on every row
+// that gives them; intake's rows must):
+//   staff          district staff of the first district (staff@rahkar.example, seated nowhere)
+//   otherStaff     district staff of another district of the same organisation
+export const STAFF_ROLES = ['staff', 'otherStaff'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export type AnyRole = Role | StaffRole;
+/** The rows that must give the staff columns: intake's pages. */
+export const needsStaffColumns = (surface: string): boolean => / \/(district|intake|track)\b/.test(surface) || surface.endsWith('?/staff');
 
 export const LOGIN = 'LOGIN';
 export const OK = 'OK';
@@ -55,15 +64,15 @@ export interface Fixture {
 type Form = Record<string, string | string[] | Blob>;
 interface Reveal {
 	text: string;
-	to: readonly Role[];
+	to: readonly AnyRole[];
 }
 export interface HttpRow {
 	kind: 'http';
 	surface: string;
-	expect: Record<Role, HttpCell>;
+	expect: Record<Role, HttpCell> & Partial<Record<StaffRole, HttpCell>>;
 	params?: Record<string, string>;
 	query?: string;
-	body?: (f: Fixture, role: Role) => Form | Promise<Form>;
+	body?: (f: Fixture, role: AnyRole) => Form | Promise<Form>;
 	/** Sent as multipart/form-data (a file upload) instead of urlencoded. */
 	multipart?: boolean;
 	reveals?: Reveal[];
@@ -89,7 +98,7 @@ export interface DocRow {
 }
 export type Row = HttpRow | SocketRow | DocRow;
 
-const http = (surface: string, expect: Record<Role, HttpCell>, options: Omit<HttpRow, 'kind' | 'surface' | 'expect'> = {}): HttpRow => ({
+const http = (surface: string, expect: HttpRow['expect'], options: Omit<HttpRow, 'kind' | 'surface' | 'expect'> = {}): HttpRow => ({
 	kind: 'http',
 	surface,
 	expect,
@@ -193,7 +202,7 @@ export const TABLE: Row[] = [
 	http('POST /admin/calendar?/week', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: OK },
 		{ body: () => ({ days: ['0', '1', '2', '3', '4', '5', '6'] }) }),
 	http('POST /admin/calendar?/add', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: OK },
-		{ body: (_, role) => ({ date: `2040-01-${String(ROLES.indexOf(role) + 10)}`, name: `تعطیلی ${role}` }) }),
+		{ body: (_, role) => ({ date: `2040-01-${String(ROLES.indexOf(role as Role) + 10)}`, name: `تعطیلی ${role}` }) }),
 	http('POST /admin/calendar?/remove', { admin: 404, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 404 },
 		{ body: () => ({ id: 'no-such-holiday' }), note: 'an administrator removes only a holiday of their own organisation (work-calendar.test.ts removes one)' }),
 	http('GET /admin/mail', { admin: 200, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 200 }),
@@ -385,6 +394,35 @@ export const TABLE: Row[] = [
 		{ multipart: true, body: () => ({ file: csvTemplate() }) }),
 	http('POST /people/import/stream', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: OK },
 		{ query: 'mode=check', multipart: true, body: () => ({ file: csvTemplate() }) }),
+
+	// ---- Intake at district centres (staff: the first district's; otherStaff: another's) -------
+	// The public form, the tracking page and a code's status page are open to everyone; the
+	// status page shows where an intake stands and nothing of the citizen's.
+	http('GET /intake', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: 200, otherGroup: 200, otherOrgAdmin: 200, staff: 200, otherStaff: 200 }),
+	http('POST /intake', { admin: 400, moderator: 400, member: 400, executor: 400, observer: 400, anonymous: 400, otherGroup: 400, otherOrgAdmin: 400, staff: 400, otherStaff: 400 },
+		{ body: (f) => ({ kind: 'IDEA', title: 'ایده بی‌نشان', name: 'کسی', phone: '09120000000', districtId: f.ids.district, consent: 'STORE' }), note: 'without a genuine time token nothing lands in any queue (intake-http.test.ts sends real ones)' }),
+	http('GET /track', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: 200, otherGroup: 200, otherOrgAdmin: 200, staff: 200, otherStaff: 200 }),
+	http('GET /track/[code]', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: 200, otherGroup: 200, otherOrgAdmin: 200, staff: 200, otherStaff: 200 },
+		{ params: { code: 'intakeCode' }, reveals: [{ text: 'intakeCitizen', to: [] }, { text: 'intakePhone', to: [] }, { text: 'intakeTitle', to: [] }], note: 'the code is the key; no name, contact or text of the citizen\'s' }),
+	http('GET /district', { admin: 200, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 200, staff: 200, otherStaff: 200 },
+		{ reveals: [{ text: 'intakeTitle', to: ['admin', 'staff'] }], note: "each staff member their own district's queue; an administrator every district of their organisation" }),
+	http('GET /district/new', { admin: 200, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 200, staff: 200, otherStaff: 200 }),
+	http('POST /district/new', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: OK, staff: OK, otherStaff: OK },
+		{ body: (f, role) => ({ kind: 'SKILLS', title: `مهارت ${role}`, name: `شهروند ${role}`, phone: '09121111111', districtId: f.ids.district, consent: 'STORE' }), note: "staff register in their own district (the district sent is ignored); another organisation's administrator cannot name ours (400)" }),
+	http('GET /district/[id]', { admin: 200, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 404, staff: 200, otherStaff: 404 },
+		{ params: { id: 'intake' }, reveals: [{ text: 'intakePhone', to: ['admin', 'staff'] }] }),
+	http('POST /district/[id]?/link', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 404, staff: OK, otherStaff: 404 },
+		{ params: { id: 'intake' }, body: () => ({ personId: 'no-such-person' }), note: 'a person out of reach: 400 (intake-domain.test.ts links one)' }),
+	http('POST /district/[id]?/register', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 404, staff: OK, otherStaff: 404 },
+		{ params: { id: 'intakeToRegister' }, note: 'the first allowed registers the citizen, the next gets a 409' }),
+	http('POST /district/[id]?/introduce', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 404, staff: OK, otherStaff: 404 },
+		{ params: { id: 'intake' }, body: (f) => ({ groupId: f.ids.groupA }), note: 'not linked yet: a 409' }),
+	http('POST /district/[id]?/refer', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 404, staff: OK, otherStaff: 404 },
+		{ params: { id: 'intake' }, body: () => ({ course: 'دوره خوداشتغالی' }), note: 'not linked yet: a 409' }),
+	http('POST /district/[id]?/close', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 404, staff: OK, otherStaff: 404 },
+		{ params: { id: 'intakeToClose' }, body: () => ({ reason: 'تکراری است' }), note: 'the first allowed closes it, the next gets a 409' }),
+	http('POST /admin/districts?/staff', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: OK, staff: 403, otherStaff: 403 },
+		{ body: (f) => ({ email: 'staff@rahkar.example', districtId: f.ids.district }), note: "names the staff member's own district again; another organisation's administrator cannot name our account (400)" }),
 
 	// ---- Socket.IO events (the live meeting is `meetingLive`, started by the fixture) --------
 	socket('group:join', { admin: OK, moderator: OK, member: OK, executor: OK, observer: OK, anonymous: 'UNAUTHENTICATED', otherGroup: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' }, (f) => ({ groupId: f.ids.groupA })),

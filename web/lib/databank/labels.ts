@@ -92,7 +92,16 @@ const ERRORS: Record<string, () => string> = {
 	unknown_exchange: m.err_unknown_exchange,
 	invalid_consent: m.err_invalid_consent,
 	duplicate_in_file: m.err_duplicate_in_file,
-	duplicate_in_db: m.err_duplicate_in_db
+	duplicate_in_db: m.err_duplicate_in_db,
+	// Intake's forms (server/domain/intake).
+	consent_required: m.err_consent_required,
+	contact_required: m.err_contact_required,
+	too_short: m.err_too_short,
+	spam: m.err_spam,
+	token_too_fast: m.err_token_too_fast,
+	token_stale: m.err_token_stale,
+	token_forged: m.err_token_forged,
+	email_taken: m.err_email_taken
 };
 
 /** The message for a domain error code, or a general one for codes this page does not know. */

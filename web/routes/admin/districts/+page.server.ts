@@ -1,4 +1,5 @@
 import { createDistrict, managedDistricts, setDistrictArchived, updateDistrict } from '$server/domain/databank/classification';
+import { districtStaff, setDistrictStaff } from '$server/domain/intake/staff';
 import { requireAdmin } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
 import { formAction } from '$lib/server/form-action';
@@ -6,7 +7,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireAdmin(locals, url);
-	return { districts: await domainCall(() => managedDistricts(locals.services.db, user)) };
+	return {
+		districts: await domainCall(() => managedDistricts(locals.services.db, user)),
+		staff: await domainCall(() => districtStaff(locals.services.db, user))
+	};
 };
 
 const numberOrNull = (v: unknown) => (v === '' || v === undefined ? null : v);
@@ -24,5 +28,10 @@ export const actions: Actions = {
 	archive: formAction(async (v, { db, user }) => {
 		await setDistrictArchived(db, user, String(v.id), v.archived === '1');
 		return { saved: v.id };
+	}),
+	/** Makes an account district staff (intake at the district centre), or no longer. */
+	staff: formAction(async (v, { db, user }) => {
+		await setDistrictStaff(db, user, { email: String(v.email ?? ''), districtId: String(v.districtId ?? '') });
+		return { staffSaved: true };
 	})
 };
