@@ -11,6 +11,7 @@ export default defineConfig(
 	{
 		ignores: [
 			'build/',
+			'dist/',
 			'.svelte-kit/',
 			'data/',
 			'prisma/generated/',

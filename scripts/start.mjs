@@ -1,8 +1,10 @@
-// `npm start`: builds what is missing or stale, then runs the server (one port for all).
+// `npm start`: builds what is missing or stale (the web app with Vite, the server with
+// scripts/build-server.mjs), then runs the built server as plain JavaScript (one port for all).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildServer, serverEntry, serverSources } from './build-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -35,6 +37,11 @@ if (!existsSync(handler) || newest(sources) > statSync(handler).mtimeMs) {
 	run([path.join('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn']);
 }
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { stdio: 'inherit' });
+if (!existsSync(serverEntry) || newest(serverSources) > statSync(serverEntry).mtimeMs) {
+	console.log('Building the server…');
+	await buildServer();
+}
+
+const server = spawn(process.execPath, [serverEntry], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

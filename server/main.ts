@@ -2,15 +2,15 @@
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { RequestHandler } from 'express';
 import { ConfigError, loadConfig } from './config';
 import { startRuntime } from './http/runtime';
 import { createApp } from './http/app';
 import { configureLogger, logger } from './observability/logger';
+import { appRoot as root } from './paths';
 
 const PROTOCOL_HEADER = 'x-rahkar-protocol';
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** SvelteKit's adapter-node handler, loaded at run time so type checks skip the build. */
 async function loadSvelteKit(): Promise<RequestHandler | null> {

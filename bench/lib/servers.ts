@@ -1,14 +1,15 @@
-// Starts each server under test in its own process: Rahkar (server/main.ts on a fresh
+// Starts each server under test in its own process: Rahkar (the built server, dist/server/main.js, on a fresh
 // SQLite database, or on a given PostgreSQL database for several nodes; demo data, signed
 // in as the administrator) and the two references.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { ServerKind } from './collab-protocol';
 import { resultsDir } from './report';
+import { buildServer, serverEntry, serverSources } from '../../scripts/build-server.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const DEMO_PASSWORD = 'bench-password-1';
@@ -41,6 +42,8 @@ export interface RahkarOptions extends StartOptions {
 	databaseUrl?: string;
 	/** More environment, e.g. REDIS_URL for a cluster node; undefined removes a variable. */
 	env?: Record<string, string | undefined>;
+	/** Run server/main.ts through tsx (as `npm start` did before the server was built ahead). */
+	fromSource?: boolean;
 }
 
 function launch(
@@ -150,12 +153,25 @@ async function waitForBuild(): Promise<void> {
 	if (waited > 0) await new Promise((r) => setTimeout(r, 2000));
 }
 
+/** The built server (dist/server), rebuilt first when server/ or shared/ changed since. */
+async function serverBuilt(): Promise<string> {
+	const newest = (p: string): number => {
+		const full = path.join(root, p);
+		if (!existsSync(full)) return 0;
+		const s = statSync(full);
+		return s.isDirectory() ? Math.max(0, ...readdirSync(full).map((e) => newest(path.join(p, e)))) : s.mtimeMs;
+	};
+	if (!existsSync(serverEntry) || Math.max(...serverSources.map(newest)) > statSync(serverEntry).mtimeMs) await buildServer();
+	return serverEntry;
+}
+
 export async function startRahkar(options: RahkarOptions = {}): Promise<RunningServer> {
 	await waitForBuild();
+	const entry = options.fromSource ? ['--import', 'tsx', 'server/main.ts'] : [await serverBuilt()];
 	const dir = options.databaseUrl ? null : mkdtempSync(path.join(tmpdir(), 'rahkar-bench-'));
 	const databaseUrl = options.databaseUrl ?? `file:${path.join(dir!, 'rahkar.db')}`;
 	const { child, port, output } = await launch(
-		[...profileArgs(options), '--import', 'tsx', 'server/main.ts'],
+		[...profileArgs(options), ...entry],
 		{
 			NODE_ENV: 'production',
 			PORT: '0',

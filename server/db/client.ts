@@ -2,16 +2,15 @@
 // client on the matching driver adapter. Both generated clients share one model API.
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { PrismaClient as SqliteClient } from '../../prisma/generated/sqlite/client';
-import { PrismaClient as PostgresClient } from '../../prisma/generated/postgresql/client';
+import type { PrismaClient as SqliteClient } from '../../prisma/generated/sqlite/client';
 import type { DatabaseProvider } from '../config';
+import { appRoot } from '../paths';
 import { migratePostgres, migrateSqlite } from './migrate';
 
 export type Db = SqliteClient;
 export type { Prisma } from '../../prisma/generated/sqlite/client';
 
-const migrationsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prisma/migrations');
+const migrationsRoot = path.join(appRoot, 'prisma/migrations');
 
 export interface Database {
 	db: Db;
@@ -59,7 +58,11 @@ async function openPostgres(url: string): Promise<{ db: Db; pool: import('pg').P
 	} finally {
 		await client.end();
 	}
-	const { PrismaPg } = await import('@prisma/adapter-pg');
+	// Each provider's generated client is loaded only when it is the one configured.
+	const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([
+		import('@prisma/adapter-pg'),
+		import('../../prisma/generated/postgresql/client')
+	]);
 	// Our own pool, so its figures can be read; the adapter ends it on disconnect.
 	const pool = new pg.Pool({ connectionString: url });
 	return { db: new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as Db, pool };
@@ -77,6 +80,9 @@ async function openSqlite(url: string): Promise<Db> {
 	} finally {
 		raw.close();
 	}
-	const { PrismaBetterSqlite3 } = await import('@prisma/adapter-better-sqlite3');
+	const [{ PrismaBetterSqlite3 }, { PrismaClient: SqliteClient }] = await Promise.all([
+		import('@prisma/adapter-better-sqlite3'),
+		import('../../prisma/generated/sqlite/client')
+	]);
 	return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url }) });
 }
