@@ -60,3 +60,43 @@ export interface VerifiedFacts {
 	completedOn: string;
 	issuedAt: string;
 }
+
+/** A person's attendance against the course's completion rule. */
+export interface Progress {
+	attended: number;
+	total: number;
+	required: number;
+	/** Whether the completion rule is met: at least one session, and enough of them attended. */
+	eligible: boolean;
+}
+
+export interface CourseRights {
+	courseId: string;
+	/** Sessions, enrolment, attendance, completion. */
+	canRun: boolean;
+	/** The course's own settings, its coordinators, revoking its certificates. */
+	canAdminister: boolean;
+}
+
+export interface EnrolmentRow {
+	id: string;
+	personId: string;
+	name: string;
+	status: EnrolmentStatus;
+	progress: Progress;
+	certificateId: string | null;
+	revoked: boolean;
+}
+
+/** A course as the people who run it see it. */
+export interface CourseDetail {
+	id: string;
+	title: string;
+	kind: CourseKind;
+	description: string;
+	minAttendance: number;
+	rights: CourseRights;
+	coordinators: { personId: string; name: string }[];
+	sessions: { id: string; day: string; topic: string; recorded: number }[];
+	enrolments: EnrolmentRow[];
+}

@@ -5,14 +5,9 @@
 import type { Db } from '../../db/client';
 import { mayAdminister, type Actor } from '../access';
 import { DomainError } from '../errors';
+import type { CourseRights } from '../../../shared/courses';
 
-export interface CourseRights {
-	courseId: string;
-	/** Sessions, enrolment, attendance, completion. */
-	canRun: boolean;
-	/** The course's own settings, its coordinators, revoking its certificates. */
-	canAdminister: boolean;
-}
+export type { CourseRights } from '../../../shared/courses';
 
 /** The pure rule behind courseAccess. */
 export const courseRightsFor = (courseId: string, isAdmin: boolean, coordinates: boolean): CourseRights => ({

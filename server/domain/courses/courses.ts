@@ -5,9 +5,9 @@ import { requireAdministrator, type Actor } from '../access';
 import { DomainError } from '../errors';
 import { searchKey } from '../persian';
 import { parse } from '../validation';
-import { CourseInput, PersonRef, SessionInput, type CourseKind, type EnrolmentStatus } from '../../../shared/courses';
-import { courseAccess, coordinatesAny, type CourseRights } from './access';
-import { progressOf, type Progress } from './rules';
+import { CourseInput, PersonRef, SessionInput, type CourseDetail, type CourseKind, type EnrolmentStatus } from '../../../shared/courses';
+import { courseAccess, coordinatesAny } from './access';
+import { progressOf } from './rules';
 
 export interface CourseItem {
 	id: string;
@@ -103,27 +103,7 @@ export async function updateCourse(db: Db, actor: Actor, courseId: string, input
 	await db.course.update({ where: { id: courseId }, data: parse(CourseInput, input) });
 }
 
-export interface EnrolmentRow {
-	id: string;
-	personId: string;
-	name: string;
-	status: EnrolmentStatus;
-	progress: Progress;
-	certificateId: string | null;
-	revoked: boolean;
-}
-
-export interface CourseDetail {
-	id: string;
-	title: string;
-	kind: CourseKind;
-	description: string;
-	minAttendance: number;
-	rights: CourseRights;
-	coordinators: { personId: string; name: string }[];
-	sessions: { id: string; day: string; topic: string; recorded: number }[];
-	enrolments: EnrolmentRow[];
-}
+export type { CourseDetail, EnrolmentRow } from '../../../shared/courses';
 
 /** A course as its administrators and coordinators see it: sessions, coordinators, and each
  * enrolled person's attendance against the completion rule. */

@@ -1,18 +1,12 @@
 // The pure rules of courses: when a session may be marked, what completing asks for, how an
 // enrolment moves, and how verification codes are made.
 import { randomBytes } from 'node:crypto';
-import type { EnrolmentStatus } from '../../../shared/courses';
+import type { EnrolmentStatus, Progress } from '../../../shared/courses';
+
+export type { Progress } from '../../../shared/courses';
 
 /** Sessions a person must attend to complete: the course's share of all its sessions, rounded up. */
 export const requiredSessions = (total: number, minAttendance: number): number => Math.ceil((total * minAttendance) / 100);
-
-export interface Progress {
-	attended: number;
-	total: number;
-	required: number;
-	/** Whether the completion rule is met: at least one session, and enough of them attended. */
-	eligible: boolean;
-}
 
 /** A person's progress in a course from the course's sessions and the ones they attended. */
 export function progressOf(sessionIds: readonly string[], attendedIds: ReadonlySet<string>, minAttendance: number): Progress {

@@ -37,6 +37,9 @@ import {
 	type SocketRow
 } from './table';
 import { registerAtDesk } from '../../../server/domain/intake/intake';
+import { addCoordinator, addSession, createCourse } from '../../../server/domain/courses/courses';
+import { complete, enrol, recordAttendance } from '../../../server/domain/courses/enrolment';
+import { certificateKeys } from '../../../server/domain/courses/signing';
 
 let server: TestServer;
 let database: Database;
@@ -189,6 +192,31 @@ beforeAll(async () => {
 		await registerAtDesk(db, staff, { ...citizen, title: 'To register', name: 'Registerzx', phone: '09125550000' })
 	).id;
 	ids.intakeToClose = (await registerAtDesk(db, staff, { ...citizen, title: 'To close', name: 'Closezx' })).id;
+
+	// A course run by the executor (its coordinator) in which the member completed and holds a
+	// certificate; a session with a register, people to enrol and to withdraw, one per role, and
+	// an account to name a coordinator (courses' rows).
+	text.courseTitle = 'Coursezx home bakery';
+	ids.course = (await createCourse(db, actors.admin, { title: text.courseTitle, kind: 'HOME_BUSINESS', minAttendance: 100 })).id;
+	await addCoordinator(db, actors.admin, ids.course, { personId: ids.executorPerson });
+	ids.courseSession = (await addSession(db, actors.admin, ids.course, { day: new Date().toISOString().slice(0, 10) })).id;
+	const holding = (await enrol(db, actors.admin, ids.course, { personId: ids.memberPerson })).enrolmentId;
+	await recordAttendance(db, actors.admin, ids.course, ids.courseSession, { present: [holding] });
+	const keys = await certificateKeys(db);
+	const issued = await complete(db, keys, actors.admin, ids.course, holding);
+	Object.assign(ids, { certificate: issued.certificateId, certificateCode: issued.code });
+	text.certificateCode = issued.code.match(/.{4}/g)!.join('-');
+	text.holderName = (await db.person.findUniqueOrThrow({ where: { id: ids.memberPerson } })).name;
+	for (const role of ROLES) {
+		ids[`enrolee-${role}`] = await person(`دانش‌آموز ${role}`);
+		ids[`withdrawal-${role}`] = (await enrol(db, actors.admin, ids.course, { personId: await person(`انصراف ${role}`) })).enrolmentId;
+	}
+	const candidate = await person('Coordinatorzx candidate');
+	await createUser(
+		{ db, auth },
+		{ organisationId: org.id, email: 'coordinator@rahkar.example', name: 'Candidate', password: 'fixture-pass-1', personId: candidate }
+	);
+	ids.coordinatorCandidate = candidate;
 
 	for (const role of [...ROLES, ...STAFF_ROLES])
 		if (role !== 'anonymous') cookies[role] = await signIn(server.url, EMAILS[role], PASSWORD(role));
