@@ -22,12 +22,11 @@ export function mayScrape(req: Pick<Request, 'headers' | 'socket'>, access: Metr
 
 export function metricsEndpoint(app: Express, metrics: Metrics, access: MetricsAccess): void {
 	app.get('/metrics', async (req, res) => {
-		if (!metrics.registry || !mayScrape(req, access)) {
+		if (!mayScrape(req, access)) {
 			res.status(404).type('text/plain').send('Not found');
 			return;
 		}
 		res.setHeader('Cache-Control', 'no-store');
-		const registry = metrics.registry;
-		res.type(registry.contentType).send(await registry.metrics());
+		res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
 	});
 }

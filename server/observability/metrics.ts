@@ -18,8 +18,7 @@ export interface MetricSources {
 }
 
 export interface Metrics {
-	/** Null when nobody may scrape (unscraped below). */
-	readonly registry: client.Registry | null;
+	readonly registry: client.Registry;
 	observeRequest(request: { method: string; route: string; status: number; seconds: number }): void;
 	observeJob(job: string, outcome: JobOutcome, seconds: number): void;
 	/** A store whose appends are timed (the write pipeline's latency). */
