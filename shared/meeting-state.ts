@@ -160,10 +160,24 @@ export interface MeetingPatch {
 	present?: ListChange<PresenceEntry>;
 }
 
-/** What changed from `from` to `to`, or null when nothing did (entries compared as JSON). */
-export function listChange<T>(from: T[], to: T[], key: (entry: T) => string): ListChange<T> | null {
-	const before = new Map(from.map((e) => [key(e), JSON.stringify(e)]));
-	const set = to.filter((e) => before.get(key(e)) !== JSON.stringify(e));
+/** Each entry's JSON, made once per entry object: the entries a patch compares as its
+ * `to` are the next patch's `from`, and a part that was not read again is the same array.
+ * With 500 people a patch compared 3,000 JSON strings, and a room sends several a second. */
+const jsonOf = (() => {
+	const made = new WeakMap<object, string>();
+	return (entry: object): string => {
+		let json = made.get(entry);
+		if (json === undefined) made.set(entry, (json = JSON.stringify(entry)));
+		return json;
+	};
+})();
+
+/** What changed from `from` to `to`, or null when nothing did (entries compared as JSON;
+ * entries are never changed in place). */
+export function listChange<T extends object>(from: T[], to: T[], key: (entry: T) => string): ListChange<T> | null {
+	if (from === to) return null;
+	const before = new Map(from.map((e) => [key(e), jsonOf(e)]));
+	const set = to.filter((e) => before.get(key(e)) !== jsonOf(e));
 	const kept = new Set(to.map(key));
 	const removed = [...before.keys()].filter((k) => !kept.has(k));
 	return set.length || removed.length ? { set, removed } : null;
