@@ -8,6 +8,7 @@ import { CloseCode, MAX_MESSAGE_BYTES, RefusedReason } from '../../shared/collab
 import type { Actor } from '../domain/access';
 import type { DocumentAccess } from '../domain/documents';
 import { DomainError } from '../domain/errors';
+import { corkForThisRun } from './corked';
 import { ProtocolError, type Peer, type Room } from './room';
 import type { RoomLease, RoomRegistry } from './registry';
 import type { SessionSockets } from '../auth/session-sockets';
@@ -129,6 +130,9 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
 			// From here the connection's close releases it.
 			lease = held;
 			room = held.room;
+			// ws keeps its net.Socket in a field it does not export; corking it only batches
+			// what ws writes (ws corks around each frame itself, and corks nest).
+			const raw = (ws as unknown as { _socket?: Duplex | null })._socket ?? null;
 			peer = {
 				userId: actor.userId,
 				canEdit: access.canEdit,
@@ -137,6 +141,7 @@ export function createCollabServer(deps: CollabDeps): CollabServer {
 				send(message) {
 					if (ws.readyState !== ws.OPEN) return;
 					if (ws.bufferedAmount > MAX_BACKLOG_BYTES) return ws.close(CloseCode.unavailable, 'connection too slow');
+					if (raw) corkForThisRun(raw);
 					ws.send(message);
 				},
 				close: (code, reason) => ws.close(code, reason)

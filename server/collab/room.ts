@@ -81,7 +81,8 @@ export class Room {
 	readonly presence = new Presence(
 		this.doc,
 		() => this.peers,
-		(update) => this.cluster?.publishAwareness(this.name, update)
+		(update) => this.cluster?.publishAwareness(this.name, update),
+		() => this.tickNow()
 	);
 	/** Set after a failed write: the room no longer accepts anything. */
 	broken = false;
@@ -217,15 +218,25 @@ export class Room {
 	/** Starts the next tick unless one is waiting. */
 	private schedule(): void {
 		if (this.tick || this.broken) return;
-		this.tick = setTimeout(() => {
-			this.tick = null;
-			try {
-				this.apply();
-			} catch (error) {
-				this.onError(error);
-			}
-			this.write();
-		}, tickMs(this.peers.size));
+		this.tick = setTimeout(() => this.runTick(), tickMs(this.peers.size));
+	}
+
+	/** Runs a waiting tick at once: the presence tick is going out, and each peer then gets
+	 * the edits and the presence in one write (corked.ts), the edits sooner than their tick. */
+	private tickNow(): void {
+		if (!this.tick) return;
+		clearTimeout(this.tick);
+		this.runTick();
+	}
+
+	private runTick(): void {
+		this.tick = null;
+		try {
+			this.apply();
+		} catch (error) {
+			this.onError(error);
+		}
+		this.write();
 	}
 
 	/** One tick: apply what arrived and relay what was new to the document, with what other
