@@ -139,6 +139,14 @@ describe('attendance and completion', () => {
 	});
 
 	it('a withdrawn person leaves the register and may be enrolled again', async () => {
+		// A completed person stays on the register as recorded, and a later save leaves them so.
+		await recordAttendance(db, a.executor, courseId, sessions[2], { present: [] });
+		expect(
+			(await sessionRegister(db, a.executor, courseId, sessions[2])).rows.find((r) => r.enrolmentId === enrolment.learner)
+		).toMatchObject({
+			present: true,
+			locked: true
+		});
 		await withdraw(db, a.executor, courseId, enrolment.second);
 		expect((await sessionRegister(db, a.executor, courseId, sessions[2])).rows.map((r) => r.enrolmentId)).not.toContain(enrolment.second);
 		await expectCode(complete(db, keys, a.executor, courseId, enrolment.second), 'CONFLICT');

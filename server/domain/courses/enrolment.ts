@@ -59,11 +59,12 @@ export async function withdraw(db: Db, actor: Actor, courseId: string, enrolment
 
 export interface SessionRegister {
 	session: { id: string; day: string; topic: string; held: boolean };
-	rows: { enrolmentId: string; name: string; present: boolean | null }[];
+	/** `locked`: completed, so kept as recorded and not marked any more. */
+	rows: { enrolmentId: string; name: string; present: boolean | null; locked: boolean }[];
 }
 
-/** One session's register: the people enrolled now (withdrawn and completed ones are not
- * marked any more) and what is recorded for each. */
+/** One session's register: the people enrolled now, and those who completed (shown as
+ * recorded, no longer marked; withdrawn people drop out), with what is recorded for each. */
 export async function sessionRegister(db: Db, actor: Actor, courseId: string, sessionId: string): Promise<SessionRegister> {
 	await courseAccess(db, actor, courseId);
 	const s = await db.courseSession.findFirst({
@@ -72,14 +73,19 @@ export async function sessionRegister(db: Db, actor: Actor, courseId: string, se
 	});
 	if (!s) throw new DomainError('NOT_FOUND', 'session not found');
 	const enrolments = await db.enrolment.findMany({
-		where: { courseId, status: 'ENROLLED' },
+		where: { courseId, status: { in: ['ENROLLED', 'COMPLETED'] } },
 		orderBy: { person: { sortKey: 'asc' } },
-		select: { id: true, person: { select: { name: true } } }
+		select: { id: true, status: true, person: { select: { name: true } } }
 	});
 	const recorded = new Map(s.attendance.map((a) => [a.enrolmentId, a.present]));
 	return {
 		session: { id: s.id, day: s.day, topic: s.topic, held: sessionHeld(s.day) },
-		rows: enrolments.map((e) => ({ enrolmentId: e.id, name: e.person.name, present: recorded.get(e.id) ?? null }))
+		rows: enrolments.map((e) => ({
+			enrolmentId: e.id,
+			name: e.person.name,
+			present: recorded.get(e.id) ?? null,
+			locked: e.status === 'COMPLETED'
+		}))
 	};
 }
 
