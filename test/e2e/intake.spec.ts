@@ -44,7 +44,13 @@ for (const locale of ['en', 'fa'] as const) {
 
 		// The district's staff: the queue, registering the citizen, referring them to a course.
 		const staff = await personIn(browser, baseURL!, STAFF, locale);
+		await staff.goto('/district/new');
+		await expect(staff.locator('input[name=consent][value=STORE]')).toBeVisible();
+		expect(await seriousViolations(staff)).toEqual([]);
+		await staff.screenshot({ path: shot(`intake-desk-${locale}`), fullPage: true });
 		await staff.goto('/district');
+		expect(await seriousViolations(staff)).toEqual([]);
+		await staff.screenshot({ path: shot(`intake-queue-${locale}`), fullPage: true });
 		await staff.getByRole('link', { name: title }).click();
 		await expect(staff).toHaveURL(/\/district\/c[a-z0-9]+$/);
 		const registered = staff.waitForResponse((r) => r.url().includes('/register') && r.request().method() === 'POST');
