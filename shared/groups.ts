@@ -13,12 +13,24 @@ export interface GroupAccess {
 	canModerate: boolean;
 }
 
+/** How a group's meetings recur, as its series says. */
+export interface MeetingRhythm {
+	/** Every cadenceDays / 7 weeks on one weekday, rather than every cadenceDays days. */
+	weekly: boolean;
+	cadenceDays: number;
+	/** The series' first meeting, whose weekday (in the series' zone) a weekly series keeps. */
+	firstStartsAt: string;
+	timeZone: string;
+}
+
 export interface GroupDetail {
 	id: string;
 	name: string;
 	subject: string;
 	description: string;
 	cadenceDays: number;
+	/** The series' rhythm; null until the group has a series (then cadenceDays is its intent). */
+	rhythm: MeetingRhythm | null;
 	/** The district the group serves; null for the whole city. */
 	district: { id: string; name: string } | null;
 	fields: { id: string; name: string; kind: 'SECTOR' | 'SKILL' }[];

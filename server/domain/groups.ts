@@ -2,7 +2,7 @@
 import type { Db } from '../db/client';
 import { SIDES, type GroupRole, type Side } from '../../shared/sides';
 import { groupAccess, type Actor } from './access';
-import type { GroupDetail } from '../../shared/groups';
+import type { GroupDetail, MeetingRhythm } from '../../shared/groups';
 
 export type { GroupDetail } from '../../shared/groups';
 
@@ -11,10 +11,17 @@ export interface GroupSummary {
 	name: string;
 	description: string;
 	cadenceDays: number;
+	rhythm: MeetingRhythm | null;
 	role: GroupRole | null;
 	side: Side | null;
 	/** How many people sit on each side. */
 	seats: Record<Side, number>;
+}
+
+const RHYTHM = { weekly: true, cadenceDays: true, firstStartsAt: true, timeZone: true } as const;
+
+function rhythmOf(series: { weekly: boolean; cadenceDays: number; firstStartsAt: Date; timeZone: string } | null): MeetingRhythm | null {
+	return series ? { ...series, firstStartsAt: series.firstStartsAt.toISOString() } : null;
 }
 
 const emptySeats = (): Record<Side, number> => Object.fromEntries(SIDES.map((s) => [s, 0])) as Record<Side, number>;
@@ -27,7 +34,7 @@ export async function groupsForActor(db: Db, actor: Actor): Promise<GroupSummary
 			...(actor.isAdmin ? {} : { memberships: { some: { personId: actor.personId ?? '' } } })
 		},
 		orderBy: { name: 'asc' },
-		include: { memberships: { select: { personId: true, side: true, role: true } } }
+		include: { memberships: { select: { personId: true, side: true, role: true } }, series: { select: RHYTHM } }
 	});
 	return groups.map((g) => {
 		const seats = emptySeats();
@@ -38,6 +45,7 @@ export async function groupsForActor(db: Db, actor: Actor): Promise<GroupSummary
 			name: g.name,
 			description: g.description,
 			cadenceDays: g.cadenceDays,
+			rhythm: rhythmOf(g.series),
 			role: mine?.role ?? null,
 			side: mine?.side ?? null,
 			seats
@@ -53,7 +61,8 @@ export async function groupDetail(db: Db, actor: Actor, groupId: string): Promis
 		include: {
 			memberships: { include: { person: { select: { name: true } } }, orderBy: { createdAt: 'asc' } },
 			district: { select: { id: true, name: true } },
-			fields: { select: { field: { select: { id: true, name: true, kind: true } } } }
+			fields: { select: { field: { select: { id: true, name: true, kind: true } } } },
+			series: { select: RHYTHM }
 		}
 	});
 	const sides = Object.fromEntries(SIDES.map((s) => [s, [] as GroupDetail['sides'][Side]])) as GroupDetail['sides'];
@@ -64,6 +73,7 @@ export async function groupDetail(db: Db, actor: Actor, groupId: string): Promis
 		subject: group.subject,
 		description: group.description,
 		cadenceDays: group.cadenceDays,
+		rhythm: rhythmOf(group.series),
 		district: group.district,
 		fields: group.fields.map((f) => f.field),
 		access,

@@ -20,4 +20,13 @@ test('the group page shows the six sides in Persian', async ({ page, context, ba
 	}
 	// Every side of the demo group is seated, with Persian digits.
 	await expect(hexagon.locator('text').last()).toHaveText('۶/۶');
+	// The demo's series meets every two weeks on one weekday: said so, not "every 14 days".
+	await expect(page.locator('main')).toContainText(/هر ۲ هفته یک‌بار، (شنبه|یکشنبه|دوشنبه|سه‌شنبه|چهارشنبه|پنجشنبه)‌ها جلسه/);
+});
+
+test('the dashboard says how often each group meets, as its series says', async ({ page }) => {
+	await signIn(page, USERS.moderator);
+	const card = page.locator('.groups li', { hasText: GROUP_NAMES[0] });
+	await expect(card).toContainText(/Meets every 2 weeks, on (Saturday|Sunday|Monday|Tuesday|Wednesday|Thursday)/);
+	await expect(card).not.toContainText('14 days');
 });
