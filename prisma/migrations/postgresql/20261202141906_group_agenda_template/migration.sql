@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Group" ADD COLUMN     "agendaTemplate" TEXT NOT NULL DEFAULT '[]';
