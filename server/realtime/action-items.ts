@@ -13,9 +13,10 @@ import { liveRooms } from './live-rooms';
 import { handled, type RealtimeFeature } from './realtime-server';
 import { followUpsRoom, userRoom } from './rooms';
 
-export const actionItemsLive: RealtimeFeature = (events, io, { db, onError }) => {
+export const actionItemsLive: RealtimeFeature = (socket, io, { db, onError }) => {
+	const { actor, name } = socket.data;
 	// Every tab of a user hears their notifications, from any node (rooms go through the adapter).
-	events.connected((socket) => void Promise.resolve(socket.join(userRoom(socket.data.actor.userId))).catch(onError));
+	Promise.resolve(socket.join(userRoom(actor.userId))).catch(onError);
 
 	const live = liveRooms(io, db, onError);
 	/** A change: the domain decides, then the live rooms tell everyone concerned (a failed
@@ -25,43 +26,43 @@ export const actionItemsLive: RealtimeFeature = (events, io, { db, onError }) =>
 		return {};
 	};
 
-	events.on(
+	socket.on(
 		'followups:watch',
 		handled(
 			FollowUpsRef,
-			async ({ meetingId }, socket) => {
-				await meetingAccess(db, socket.data.actor, meetingId);
+			async ({ meetingId }) => {
+				await meetingAccess(db, actor, meetingId);
 				await socket.join(followUpsRoom(meetingId));
 				return { followUps: await meetingFollowUps(db, meetingId) };
 			},
 			onError
 		)
 	);
-	events.on(
+	socket.on(
 		'followups:unwatch',
 		handled(
 			FollowUpsRef,
-			async ({ meetingId }, socket) => {
+			async ({ meetingId }) => {
 				await socket.leave(followUpsRoom(meetingId));
 				return {};
 			},
 			onError
 		)
 	);
-	events.on(
+	socket.on(
 		'action:status',
-		handled(StatusPayload, (p, { data }) => change(() => changeStatus(db, { ...data.actor, name: data.name }, p))(), onError)
+		handled(StatusPayload, (p) => change(() => changeStatus(db, { ...actor, name }, p))(), onError)
 	);
-	events.on(
+	socket.on(
 		'action:note',
-		handled(NotePayload, (p, socket) => change(() => addNote(db, socket.data.actor, p))(), onError)
+		handled(NotePayload, (p) => change(() => addNote(db, actor, p))(), onError)
 	);
-	events.on(
+	socket.on(
 		'notifications:read',
 		handled(
 			ReadPayload,
-			async ({ ids }, socket) => {
-				const read = await markRead(db, socket.data.actor.userId, ids);
+			async ({ ids }) => {
+				const read = await markRead(db, actor.userId, ids);
 				// Every tab of the same user updates its bell.
 				await live.publish(read);
 				return { unread: read.unread };

@@ -6,24 +6,25 @@ import { findProposal } from '../domain/proposals/proposal-access';
 import { handled, type RealtimeFeature } from './realtime-server';
 import { discussionRoom } from './rooms';
 
-export const discussionLive: RealtimeFeature = (events, _io, { db, onError }) => {
-	events.on(
+export const discussionLive: RealtimeFeature = (socket, _io, { db, onError }) => {
+	const { actor } = socket.data;
+	socket.on(
 		'discussion:watch',
 		handled(
 			DiscussionRef,
-			async ({ proposalId }, socket) => {
-				await findProposal(db, socket.data.actor, proposalId);
+			async ({ proposalId }) => {
+				await findProposal(db, actor, proposalId);
 				await socket.join(discussionRoom(proposalId));
 				return {};
 			},
 			onError
 		)
 	);
-	events.on(
+	socket.on(
 		'discussion:unwatch',
 		handled(
 			DiscussionRef,
-			async ({ proposalId }, socket) => {
+			async ({ proposalId }) => {
 				await socket.leave(discussionRoom(proposalId));
 				return {};
 			},

@@ -16,15 +16,15 @@ async function broadcastPresence(io: RealtimeServer, groupId: string): Promise<v
 	io.to(groupRoom(groupId)).emit('group:presence', { groupId, present: [...byUser.values()] });
 }
 
-export const groupPresence: RealtimeFeature = (events, io, { db, onError }) => {
+export const groupPresence: RealtimeFeature = (socket, io, { db, onError }) => {
+	const { actor, name } = socket.data;
 	const announce = (groupId: string) => void broadcastPresence(io, groupId).catch(onError);
 
-	events.on(
+	socket.on(
 		'group:join',
 		handled(
 			GroupJoinPayload,
-			async ({ groupId }, socket) => {
-				const { actor, name } = socket.data;
+			async ({ groupId }) => {
 				// Refused (NOT_FOUND) for anyone who may not read the group.
 				const access = await groupAccess(db, actor, groupId);
 				socket.data.groups[groupId] = { userId: actor.userId, name, side: access.side };
@@ -35,11 +35,11 @@ export const groupPresence: RealtimeFeature = (events, io, { db, onError }) => {
 			onError
 		)
 	);
-	events.on(
+	socket.on(
 		'group:leave',
 		handled(
 			GroupJoinPayload,
-			async ({ groupId }, socket) => {
+			async ({ groupId }) => {
 				delete socket.data.groups[groupId];
 				await socket.leave(groupRoom(groupId));
 				announce(groupId);
@@ -48,7 +48,7 @@ export const groupPresence: RealtimeFeature = (events, io, { db, onError }) => {
 			onError
 		)
 	);
-	events.disconnected((socket) => {
+	socket.on('disconnect', () => {
 		for (const groupId of Object.keys(socket.data.groups)) announce(groupId);
 	});
 };

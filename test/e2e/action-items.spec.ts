@@ -64,6 +64,8 @@ test('an item made in a meeting is finished by the executor and shows done at th
 });
 
 test('My actions and the group list pass axe in both languages', async ({ browser, baseURL }) => {
+	// Two sign-ins and four axe scans: 28 s on a quiet machine, past the default 30 s on a busy one.
+	test.setTimeout(90_000);
 	for (const locale of ['en', 'fa'] as const) {
 		const page = await personIn(browser, baseURL!, USERS.executor, locale);
 		await page.goto('/actions');
