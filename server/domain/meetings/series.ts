@@ -7,6 +7,7 @@ import type { Actor } from '../access';
 import { groupAccess } from '../access';
 import { DomainError } from '../errors';
 import { enqueueMeetingMail } from '../mail/meeting-mail';
+import { startAgenda } from './agenda-template';
 import {
 	occurrenceStart,
 	onWeekday,
@@ -123,6 +124,8 @@ export async function ensureOccurrences(db: Db, seriesId: string, now = new Date
 		select: { sequence: true }
 	});
 	const existing = new Set(have.map((m) => m.sequence));
+	if (wanted.every((o) => existing.has(o.sequence))) return;
+	const { agendaTemplate } = await db.group.findUniqueOrThrow({ where: { id: series.groupId }, select: { agendaTemplate: true } });
 	for (const o of wanted) {
 		if (existing.has(o.sequence)) continue;
 		// The members' invitations are written with the meeting (server/domain/mail/meeting-mail.ts).
@@ -141,6 +144,7 @@ export async function ensureOccurrences(db: Db, seriesId: string, now = new Date
 						link: series.link
 					}
 				});
+				await startAgenda(tx, created.id, agendaTemplate);
 				await enqueueMeetingMail(tx, created.id, 'scheduled');
 			})
 			.catch((e: unknown) => {

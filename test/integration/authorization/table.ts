@@ -241,6 +241,8 @@ export const TABLE: Row[] = [
 	http('POST /groups/[id]/meetings?/restore', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
 		{ params: group, body: (f) => ({ meetingId: f.ids.occurrence }) }),
 	http('POST /groups/[id]/meetings?/feed', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 }, { params: group }),
+	http('POST /groups/[id]/meetings?/template', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
+		{ params: group, body: () => ({ title: 'تأیید صورت‌جلسه‌ی قبل', minutes: '5' }) }),
 	http('POST /groups/[id]/meetings?/series', { admin: OK, moderator: OK, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },
 		{ params: group, body: () => ({ date: day(60), time: '17:00', timeZone: 'Asia/Tehran', cadenceDays: '15', durationMinutes: '90', place: 'سالن', link: '' }), last: true }),
 	http('GET /meetings/[id]', { admin: 200, moderator: 200, member: 200, executor: 200, observer: 200, anonymous: LOGIN, otherGroup: 404, otherOrgAdmin: 404 },

@@ -1,4 +1,5 @@
 import { groupMeetings } from '$server/domain/meetings/listing';
+import { agendaTemplate, saveAgendaTemplate } from '$server/domain/meetings/agenda-template';
 import { resetCalendarToken, saveSeries, SeriesInput } from '$server/domain/meetings/series';
 import { cancelOccurrence, moveOccurrence, restoreOccurrence } from '$server/domain/meetings/occurrences';
 import { formatLocal } from '$server/domain/meetings/zoned-time';
@@ -11,9 +12,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const data = await domainCall(() => groupMeetings(locals.services.db, user, params.id));
+	const template = await domainCall(() => agendaTemplate(locals.services.db, user, params.id));
 	const token = data.series?.calendarToken;
 	return {
 		...data,
+		template,
 		// Local date and time in each meeting's zone, to prefill the move form.
 		upcoming: data.upcoming.map((m) => ({ ...m, local: formatLocal(m.startsAt, m.timeZone) })),
 		feedUrl: token ? `${url.origin}/groups/${params.id}/calendar.ics?token=${encodeURIComponent(token)}` : null
@@ -43,6 +46,10 @@ export const actions: Actions = {
 	}),
 	restore: formAction({ read: formTexts(['meetingId']) }, async (v, { db, user, services }) => {
 		await services.live.publish(await restoreOccurrence(db, user, String(v.meetingId)));
+	}),
+	template: formAction({ arrays: ['title', 'minutes'] }, async (input, { db, user, params, services }) => {
+		const { started } = await saveAgendaTemplate(db, services.documents, user, params.id, input);
+		return { templateSaved: { started } };
 	}),
 	feed: formAction(async (_, { db, user, params }) => {
 		await resetCalendarToken(db, user, params.id);
