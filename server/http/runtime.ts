@@ -3,7 +3,6 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Config } from '../config';
 import { openDatabase } from '../db/client';
-import { seedIfEmpty } from '../db/seed';
 import { createAuth, sessionUser } from '../auth/auth';
 import { attachRealtime } from '../realtime/realtime-server';
 import { realtimeFeatures } from '../realtime/features';
@@ -12,8 +11,6 @@ import { RoomRegistry } from '../collab/registry';
 import { prismaDocumentStore } from '../collab/store';
 import { documentAccess } from '../domain/documents';
 import { setAppContext, type AppContext } from './context';
-import { createAdapter } from '@socket.io/redis-adapter';
-import { connectRedis } from '../cluster/redis';
 import { runPeriodic } from '../cluster/lease';
 import { periodicJobs } from './jobs';
 import { randomUUID } from 'node:crypto';
@@ -28,7 +25,8 @@ import { sessionSockets } from '../auth/session-sockets';
 import { allowedOrigin } from './origin';
 import { createMailTransport } from '../mail/transport';
 import { logError, logger } from '../observability/logger';
-import { createMetrics, type Metrics } from '../observability/metrics';
+import type { Metrics } from '../observability/metrics';
+import { unscraped } from '../observability/unscraped-metrics';
 
 export interface Runtime {
 	context: AppContext;
@@ -43,7 +41,11 @@ export interface Runtime {
 export async function startRuntime(config: Config, log: (line: string) => void = (line) => logger().info(line)): Promise<Runtime> {
 	const database = await openDatabase(config.databaseUrl);
 	const auth = createAuth({ db: database.db, config, secret: await sessionSecret(database.db, process.env.RAHKAR_SECRET) });
-	const seeded = await seedIfEmpty({ db: database.db, auth }, { demo: config.demo, password: config.demoPassword });
+	// The seed (and the calendars it needs) is loaded only for an empty database.
+	const empty = (await database.db.organisation.count()) === 0;
+	const seeded = empty
+		? await (await import('../db/seed')).seedIfEmpty({ db: database.db, auth }, { demo: config.demo, password: config.demoPassword })
+		: null;
 	if (seeded?.demo) {
 		log(`Seeded the demo organisation. Sign in as admin@rahkar.example (also moderator@, executor@, member@, observer@).`);
 		if (seeded.generatedPassword) log(`Demo password (shown once): ${seeded.generatedPassword}`);
@@ -58,10 +60,14 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 	if (rekeyed) log(`Rebuilt the search keys of ${rekeyed} people and documents.`);
 
 	// Several nodes share Socket.IO rooms and Yjs updates through Redis.
-	const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : null;
+	// ioredis and the Redis adapter are loaded only for a cluster.
+	const redis = config.redisUrl ? await (await import('../cluster/redis')).connectRedis(config.redisUrl, log) : null;
+	const createAdapter = redis ? (await import('@socket.io/redis-adapter')).createAdapter : null;
 	const authenticate = (request: { headers: import('node:http').IncomingHttpHeaders }) => sessionUser(auth, request.headers);
 	const allowOrigin = (request: { headers: import('node:http').IncomingHttpHeaders }) => allowedOrigin(request, config.origin);
-	const metrics = createMetrics();
+	// prom-client and its collectors only when someone may scrape /metrics.
+	const scraped = Boolean(config.metrics.token) || config.metrics.allow.length > 0;
+	const metrics = scraped ? (await import('../observability/metrics')).createMetrics() : unscraped;
 	const sessions = sessionSockets({ db: database.db, periodMs: config.sessionCheckMs, redis, onError: logError });
 	const registry = new RoomRegistry(
 		metrics.timed(prismaDocumentStore(database.db, database.provider)),
@@ -114,7 +120,7 @@ export async function startRuntime(config: Config, log: (line: string) => void =
 				{ db: database.db, documents: collab, authenticate, allowOrigin, sessions, onError: logError },
 				realtimeFeatures,
 				// Other nodes have 2 s to answer a request (who is in a room) before it fails.
-				redis ? createAdapter(redis.pub, redis.sub, { requestsTimeout: 2000 }) : undefined
+				redis && createAdapter ? createAdapter(redis.pub, redis.sub, { requestsTimeout: 2000 }) : undefined
 			);
 			const io = context.io;
 			metrics.bind({

@@ -3,7 +3,7 @@
 // a browser test, can open what would have been sent).
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import nodemailer, { type SendMailOptions } from 'nodemailer';
+import type { SendMailOptions, Transporter } from 'nodemailer';
 import type { MailConfig } from '../config';
 
 /** One rendered mail, ready to go (server/domain/mail/render.ts builds it). */
@@ -57,6 +57,25 @@ function smtpError(error: unknown): MailSendError {
 	return new MailSendError(String(e.message ?? error), code >= 500 && code < 600);
 }
 
+/** A nodemailer transport made on first use: nodemailer is loaded when the first mail
+ * goes out, not at start-up. */
+function lazyTransport(options: Parameters<typeof import('nodemailer').createTransport>[0]) {
+	let made: Promise<Transporter> | null = null;
+	let closed = false;
+	return {
+		get: () =>
+			(made ??= import('nodemailer').then(({ default: nodemailer }) => {
+				const transport = nodemailer.createTransport(options);
+				if (closed) transport.close();
+				return transport;
+			})),
+		close() {
+			closed = true;
+			void made?.then((transport) => transport.close());
+		}
+	};
+}
+
 /** The transport the configuration asks for. */
 export function createMailTransport(config: MailConfig): MailTransport {
 	if (config.smtpUrl) {
@@ -64,7 +83,7 @@ export function createMailTransport(config: MailConfig): MailTransport {
 		// Timeouts well inside the outbox's claim (RAHKAR_MAIL_LEASE_SECONDS), so a hung
 		// server fails the attempt before another sender may take the mail over.
 		const timeout = Math.max(1000, Math.floor(config.leaseMs / 3));
-		const smtp = nodemailer.createTransport({
+		const smtp = lazyTransport({
 			url: config.smtpUrl,
 			connectionTimeout: timeout,
 			greetingTimeout: timeout,
@@ -74,7 +93,7 @@ export function createMailTransport(config: MailConfig): MailTransport {
 			describe: `SMTP ${url.hostname}:${url.port || (url.protocol === 'smtps:' ? 465 : 587)}`,
 			async send(mail) {
 				try {
-					await smtp.sendMail(message(config.from, mail));
+					await (await smtp.get()).sendMail(message(config.from, mail));
 				} catch (error) {
 					throw smtpError(error);
 				}
@@ -82,11 +101,11 @@ export function createMailTransport(config: MailConfig): MailTransport {
 			close: () => smtp.close()
 		};
 	}
-	const files = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+	const files = lazyTransport({ streamTransport: true, buffer: true, newline: 'unix' });
 	return {
 		describe: `files in ${config.outboxDir}`,
 		async send(mail) {
-			const info = await files.sendMail(message(config.from, mail));
+			const info = await (await files.get()).sendMail(message(config.from, mail));
 			await mkdir(config.outboxDir, { recursive: true });
 			const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.messageId.replace(/[^a-zA-Z0-9-]/g, '')}.eml`;
 			const file = path.join(config.outboxDir, name);

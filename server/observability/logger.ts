@@ -3,8 +3,9 @@
 // socket connection or the job run). Secrets never reach a line: fields that hold
 // passwords, cookies, authorisation headers or tokens are censored.
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import pino, { type DestinationStream, type Logger } from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 import { currentLogScope } from './log-scope';
 
 export type LogFormat = 'json' | 'pretty';
@@ -46,11 +47,14 @@ const holder = (): { logger: Logger } => {
 	return (g[KEY] ??= { logger: buildLogger({ level: 'info', format: 'json' }) });
 };
 
+/** pino-pretty, loaded only for readable lines (development): production writes JSON. */
+const prettyLines = (): typeof PinoPretty => createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
+
 function buildLogger(options: LoggerOptions): Logger {
 	const destination =
 		options.destination ??
 		(options.format === 'pretty'
-			? pretty({ sync: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' })
+			? prettyLines()({ sync: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' })
 			: pino.destination({ dest: 1, sync: true }));
 	return pino(
 		{

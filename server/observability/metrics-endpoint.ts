@@ -22,11 +22,12 @@ export function mayScrape(req: Pick<Request, 'headers' | 'socket'>, access: Metr
 
 export function metricsEndpoint(app: Express, metrics: Metrics, access: MetricsAccess): void {
 	app.get('/metrics', async (req, res) => {
-		if (!mayScrape(req, access)) {
+		if (!metrics.registry || !mayScrape(req, access)) {
 			res.status(404).type('text/plain').send('Not found');
 			return;
 		}
 		res.setHeader('Cache-Control', 'no-store');
-		res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+		const registry = metrics.registry;
+		res.type(registry.contentType).send(await registry.metrics());
 	});
 }

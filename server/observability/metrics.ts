@@ -18,7 +18,8 @@ export interface MetricSources {
 }
 
 export interface Metrics {
-	readonly registry: client.Registry;
+	/** Null when nobody may scrape (unscraped below). */
+	readonly registry: client.Registry | null;
 	observeRequest(request: { method: string; route: string; status: number; seconds: number }): void;
 	observeJob(job: string, outcome: JobOutcome, seconds: number): void;
 	/** A store whose appends are timed (the write pipeline's latency). */
