@@ -13,10 +13,9 @@ import { liveRooms } from './live-rooms';
 import { handled, type RealtimeFeature } from './realtime-server';
 import { followUpsRoom, userRoom } from './rooms';
 
-export const actionItemsLive: RealtimeFeature = (socket, io, { db, onError }) => {
-	const { actor, name } = socket.data;
+export const actionItemsLive: RealtimeFeature = (events, io, { db, onError }) => {
 	// Every tab of a user hears their notifications, from any node (rooms go through the adapter).
-	Promise.resolve(socket.join(userRoom(actor.userId))).catch(onError);
+	events.connected((socket) => void Promise.resolve(socket.join(userRoom(socket.data.actor.userId))).catch(onError));
 
 	const live = liveRooms(io, db, onError);
 	/** A change: the domain decides, then the live rooms tell everyone concerned (a failed
@@ -26,43 +25,43 @@ export const actionItemsLive: RealtimeFeature = (socket, io, { db, onError }) =>
 		return {};
 	};
 
-	socket.on(
+	events.on(
 		'followups:watch',
 		handled(
 			FollowUpsRef,
-			async ({ meetingId }) => {
-				await meetingAccess(db, actor, meetingId);
+			async ({ meetingId }, socket) => {
+				await meetingAccess(db, socket.data.actor, meetingId);
 				await socket.join(followUpsRoom(meetingId));
 				return { followUps: await meetingFollowUps(db, meetingId) };
 			},
 			onError
 		)
 	);
-	socket.on(
+	events.on(
 		'followups:unwatch',
 		handled(
 			FollowUpsRef,
-			async ({ meetingId }) => {
+			async ({ meetingId }, socket) => {
 				await socket.leave(followUpsRoom(meetingId));
 				return {};
 			},
 			onError
 		)
 	);
-	socket.on(
+	events.on(
 		'action:status',
-		handled(StatusPayload, (p) => change(() => changeStatus(db, { ...actor, name }, p))(), onError)
+		handled(StatusPayload, (p, { data }) => change(() => changeStatus(db, { ...data.actor, name: data.name }, p))(), onError)
 	);
-	socket.on(
+	events.on(
 		'action:note',
-		handled(NotePayload, (p) => change(() => addNote(db, actor, p))(), onError)
+		handled(NotePayload, (p, socket) => change(() => addNote(db, socket.data.actor, p))(), onError)
 	);
-	socket.on(
+	events.on(
 		'notifications:read',
 		handled(
 			ReadPayload,
-			async ({ ids }) => {
-				const read = await markRead(db, actor.userId, ids);
+			async ({ ids }, socket) => {
+				const read = await markRead(db, socket.data.actor.userId, ids);
 				// Every tab of the same user updates its bell.
 				await live.publish(read);
 				return { unread: read.unread };

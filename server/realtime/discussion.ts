@@ -6,25 +6,24 @@ import { findProposal } from '../domain/proposals/proposal-access';
 import { handled, type RealtimeFeature } from './realtime-server';
 import { discussionRoom } from './rooms';
 
-export const discussionLive: RealtimeFeature = (socket, _io, { db, onError }) => {
-	const { actor } = socket.data;
-	socket.on(
+export const discussionLive: RealtimeFeature = (events, _io, { db, onError }) => {
+	events.on(
 		'discussion:watch',
 		handled(
 			DiscussionRef,
-			async ({ proposalId }) => {
-				await findProposal(db, actor, proposalId);
+			async ({ proposalId }, socket) => {
+				await findProposal(db, socket.data.actor, proposalId);
 				await socket.join(discussionRoom(proposalId));
 				return {};
 			},
 			onError
 		)
 	);
-	socket.on(
+	events.on(
 		'discussion:unwatch',
 		handled(
 			DiscussionRef,
-			async ({ proposalId }) => {
+			async ({ proposalId }, socket) => {
 				await socket.leave(discussionRoom(proposalId));
 				return {};
 			},

@@ -16,15 +16,15 @@ async function broadcastPresence(io: RealtimeServer, groupId: string): Promise<v
 	io.to(groupRoom(groupId)).emit('group:presence', { groupId, present: [...byUser.values()] });
 }
 
-export const groupPresence: RealtimeFeature = (socket, io, { db, onError }) => {
-	const { actor, name } = socket.data;
+export const groupPresence: RealtimeFeature = (events, io, { db, onError }) => {
 	const announce = (groupId: string) => void broadcastPresence(io, groupId).catch(onError);
 
-	socket.on(
+	events.on(
 		'group:join',
 		handled(
 			GroupJoinPayload,
-			async ({ groupId }) => {
+			async ({ groupId }, socket) => {
+				const { actor, name } = socket.data;
 				// Refused (NOT_FOUND) for anyone who may not read the group.
 				const access = await groupAccess(db, actor, groupId);
 				socket.data.groups[groupId] = { userId: actor.userId, name, side: access.side };
@@ -35,11 +35,11 @@ export const groupPresence: RealtimeFeature = (socket, io, { db, onError }) => {
 			onError
 		)
 	);
-	socket.on(
+	events.on(
 		'group:leave',
 		handled(
 			GroupJoinPayload,
-			async ({ groupId }) => {
+			async ({ groupId }, socket) => {
 				delete socket.data.groups[groupId];
 				await socket.leave(groupRoom(groupId));
 				announce(groupId);
@@ -48,7 +48,7 @@ export const groupPresence: RealtimeFeature = (socket, io, { db, onError }) => {
 			onError
 		)
 	);
-	socket.on('disconnect', () => {
+	events.disconnected((socket) => {
 		for (const groupId of Object.keys(socket.data.groups)) announce(groupId);
 	});
 };

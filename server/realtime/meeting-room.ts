@@ -27,8 +27,7 @@ import { meetingRoom } from './rooms';
 
 type Change<S extends z.ZodType> = (db: Db, actor: Actor, payload: z.infer<S>) => Promise<MeetingChanged>;
 
-export const meetingLive: RealtimeFeature = (socket, io, { db, documents, onError }) => {
-	const { actor, name } = socket.data;
+export const meetingLive: RealtimeFeature = (events, io, { db, documents, onError }) => {
 	const room = meetingBroadcaster(io, db, onError);
 	const live = liveRooms(io, db, onError);
 	const announce = (meetingId: string) => void room.changed(meetingId, { presence: true }).catch(onError);
@@ -38,19 +37,20 @@ export const meetingLive: RealtimeFeature = (socket, io, { db, documents, onErro
 	const action = <S extends z.ZodType<{ meetingId: string }>>(schema: S, change: Change<S>) =>
 		handled(
 			schema,
-			async (payload: z.infer<S>) => {
-				const done = await change(db, actor, payload);
+			async (payload: z.infer<S>, socket) => {
+				const done = await change(db, socket.data.actor, payload);
 				await live.publish(done);
 				return { version: done.version };
 			},
 			onError
 		);
 
-	socket.on(
+	events.on(
 		'meeting:join',
 		handled(
 			MeetingRef,
-			async ({ meetingId }) => {
+			async ({ meetingId }, socket) => {
+				const { actor, name } = socket.data;
 				// NOT_FOUND for anyone who may not read the meeting, before joining any room.
 				const viewer = await meetingViewer(db, actor, meetingId);
 				socket.data.meetings[meetingId] = { userId: actor.userId, name, side: viewer.side };
@@ -61,11 +61,11 @@ export const meetingLive: RealtimeFeature = (socket, io, { db, documents, onErro
 			onError
 		)
 	);
-	socket.on(
+	events.on(
 		'meeting:leave',
 		handled(
 			MeetingRef,
-			async ({ meetingId }) => {
+			async ({ meetingId }, socket) => {
 				delete socket.data.meetings[meetingId];
 				await socket.leave(meetingRoom(meetingId));
 				announce(meetingId);
@@ -74,18 +74,18 @@ export const meetingLive: RealtimeFeature = (socket, io, { db, documents, onErro
 			onError
 		)
 	);
-	socket.on('meeting:start', action(MeetingRef, startMeeting));
-	socket.on(
+	events.on('meeting:start', action(MeetingRef, startMeeting));
+	events.on(
 		'meeting:close',
 		action(MeetingRef, (db, actor, ref) => closeMeetingAndFreezeAgenda(db, documents, actor, ref))
 	);
-	socket.on('meeting:current', action(CurrentItemPayload, setCurrentItem));
-	socket.on('meeting:timer', action(TimerPayload, runTimer));
-	socket.on('meeting:hand', action(HandPayload, raiseHand));
-	socket.on('meeting:queue', action(QueuePayload, runQueue));
-	socket.on('meeting:checkin', action(CheckInPayload, checkIn));
-	socket.on('meeting:attendance', action(AttendancePayload, markAttendance));
-	socket.on('disconnect', () => {
+	events.on('meeting:current', action(CurrentItemPayload, setCurrentItem));
+	events.on('meeting:timer', action(TimerPayload, runTimer));
+	events.on('meeting:hand', action(HandPayload, raiseHand));
+	events.on('meeting:queue', action(QueuePayload, runQueue));
+	events.on('meeting:checkin', action(CheckInPayload, checkIn));
+	events.on('meeting:attendance', action(AttendancePayload, markAttendance));
+	events.disconnected((socket) => {
 		for (const meetingId of Object.keys(socket.data.meetings)) announce(meetingId);
 	});
 };

@@ -10,8 +10,7 @@ import { liveRooms } from './live-rooms';
 import { handled, type RealtimeFeature } from './realtime-server';
 import { votesRoom } from './rooms';
 
-export const voting: RealtimeFeature = (socket, io, { db, onError }) => {
-	const { actor } = socket.data;
+export const voting: RealtimeFeature = (events, io, { db, onError }) => {
 	const live = liveRooms(io, db, onError);
 	/** The domain's change goes to the live rooms (committed, so a failed broadcast is only
 	 * logged, there); the caller is answered with what the change carries besides. */
@@ -22,33 +21,33 @@ export const voting: RealtimeFeature = (socket, io, { db, onError }) => {
 		return answer;
 	};
 
-	socket.on(
+	events.on(
 		'vote:watch',
 		handled(
 			VoteWatchPayload,
-			async ({ meetingId }) => {
+			async ({ meetingId }, socket) => {
 				// NOT_FOUND for anyone who may not read the meeting, before joining any room.
-				const watched = await watchVotes(db, actor, meetingId);
+				const watched = await watchVotes(db, socket.data.actor, meetingId);
 				await socket.join(votesRoom(meetingId));
 				return watched;
 			},
 			onError
 		)
 	);
-	socket.on(
+	events.on(
 		'vote:open',
-		handled(VoteOpenPayload, (p) => change(() => openVote(db, actor, p)), onError)
+		handled(VoteOpenPayload, (p, socket) => change(() => openVote(db, socket.data.actor, p)), onError)
 	);
-	socket.on(
+	events.on(
 		'vote:cast',
-		handled(BallotPayload, (p) => change(() => castBallot(db, actor, p)), onError)
+		handled(BallotPayload, (p, socket) => change(() => castBallot(db, socket.data.actor, p)), onError)
 	);
-	socket.on(
+	events.on(
 		'vote:close',
-		handled(VoteClosePayload, (p) => change(() => closeVote(db, actor, p)), onError)
+		handled(VoteClosePayload, (p, socket) => change(() => closeVote(db, socket.data.actor, p)), onError)
 	);
-	socket.on(
+	events.on(
 		'vote:consensus',
-		handled(ConsensusPayload, (p) => change(() => decideByConsensus(db, actor, p)), onError)
+		handled(ConsensusPayload, (p, socket) => change(() => decideByConsensus(db, socket.data.actor, p)), onError)
 	);
 };

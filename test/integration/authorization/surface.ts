@@ -98,7 +98,7 @@ export function expressSurface(): string[] {
 }
 
 /** Every event a client may emit: the handlers the realtime features register
- * (`socket.on('<event>', …)` in server/realtime), checked against ClientToServerEvents. */
+ * (`events.on('<event>', …)`, or `socket.on`, in server/realtime), checked against ClientToServerEvents. */
 export function socketSurface(): string[] {
 	const dir = path.join(root, 'server/realtime');
 	const events = new Set<string>();
@@ -109,7 +109,7 @@ export function socketSurface(): string[] {
 				ts.isPropertyAccessExpression(node.expression) &&
 				node.expression.name.text === 'on' &&
 				ts.isIdentifier(node.expression.expression) &&
-				node.expression.expression.text === 'socket' &&
+				['socket', 'events'].includes(node.expression.expression.text) &&
 				node.arguments[0] &&
 				ts.isStringLiteral(node.arguments[0])
 			)
