@@ -296,6 +296,8 @@ export interface PersonProfile {
 	seats?: { groupId: string; groupName: string; side: Side; role: GroupRole }[];
 	introductions?: IntroductionItem[];
 	mergedInto?: { id: string; name: string } | null;
+	/** Administrators: whether the person has an account (else they may invite them to one). */
+	account?: { exists: boolean };
 	/** Likely duplicates (same name once normalised); administrators only. */
 	duplicates?: { id: string; name: string; email: string | null }[];
 }
@@ -339,6 +341,7 @@ export async function personProfile(db: Db, actor: Actor, id: string): Promise<P
 		history: i.events.map((e) => ({ status: e.status, by: e.byUser?.name ?? null, at: e.at }))
 	}));
 	profile.mergedInto = record.mergedInto;
+	if (actor.isAdmin) profile.account = { exists: (await db.user.findUnique({ where: { personId: id }, select: { id: true } })) !== null };
 	if (rights.manage) {
 		profile.duplicates = await db.person.findMany({
 			where: { organisationId: actor.organisationId, nameKey: record.nameKey, id: { not: id }, mergedIntoId: null },

@@ -51,6 +51,18 @@ export function contentOf(kind: MailKind, payload: Record<string, unknown>, loca
 				}
 			};
 		}
+		case 'account-invitation': {
+			const href = `${ctx.origin}/reset-password?token=${encodeURIComponent(String(payload.token))}&welcome=1`;
+			const organisation = String(payload.organisation ?? '');
+			return {
+				body: {
+					subject: w.inviteSubject(organisation),
+					lines: [hello, w.inviteBody(String(payload.inviter ?? ''), organisation, formatCount(locale, Number(payload.days ?? 7)))],
+					action: { label: w.inviteAction, href },
+					after: [w.inviteIgnore]
+				}
+			};
+		}
 		case 'meeting-invitation': {
 			const p = payload as unknown as MeetingMailPayload;
 			const invitation = meetingInvitation(

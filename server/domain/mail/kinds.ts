@@ -4,6 +4,7 @@ import type { MailTopic } from '../../../shared/mail';
 
 export const MAIL_KINDS = [
 	'password-reset',
+	'account-invitation',
 	'meeting-invitation',
 	'meeting-reminder',
 	'agenda-published',
@@ -18,6 +19,7 @@ export type MailKind = (typeof MAIL_KINDS)[number];
 /** null: sent whatever the preferences say (someone asked for it just now, or asked for the digest). */
 export const TOPIC_OF: Record<MailKind, MailTopic | null> = {
 	'password-reset': null,
+	'account-invitation': null,
 	'meeting-invitation': 'meetings',
 	'meeting-reminder': 'reminders',
 	'agenda-published': 'agenda',

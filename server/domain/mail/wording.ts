@@ -10,6 +10,10 @@ interface Wording {
 	resetBody(minutes: string): string;
 	resetAction: string;
 	resetIgnore: string;
+	inviteSubject(organisation: string): string;
+	inviteBody(inviter: string, organisation: string, days: string): string;
+	inviteAction: string;
+	inviteIgnore: string;
 	meetingSubject(change: MeetingChange, group: string): string;
 	meetingLead(change: MeetingChange, group: string): string;
 	when: string;
@@ -31,6 +35,11 @@ export const WORDING: Record<MailLocale, Wording> = {
 		resetBody: (minutes) =>
 			`Someone (we hope you) asked to reset the password of your Rahkar account. The link below works once, for ${minutes} minutes.`,
 		resetAction: 'Choose a new password',
+		inviteSubject: (organisation) => `Your Rahkar account at ${organisation}`,
+		inviteBody: (inviter, organisation, days) =>
+			`${inviter || 'An administrator'} made you an account in ${organisation}'s Rahkar, where its working groups meet, file proposals and follow their action items. Choose your password with the link below; it works once, for ${days} days.`,
+		inviteAction: 'Choose your password',
+		inviteIgnore: 'If you do not know why you got this, ignore it: nobody can sign in to the account without choosing its password.',
 		resetIgnore: 'If you did not ask for this, ignore this mail: your password stays as it is.',
 		meetingSubject: (change, group) =>
 			({
@@ -67,6 +76,12 @@ export const WORDING: Record<MailLocale, Wording> = {
 		resetSubject: 'بازنشانی گذرواژهٔ راهکار',
 		resetBody: (minutes) => `درخواست بازنشانی گذرواژهٔ حساب راهکار شما ثبت شد. پیوند زیر تنها یک بار و تا ${minutes} دقیقه کار می‌کند.`,
 		resetAction: 'گذرواژهٔ تازه را برگزینید',
+		inviteSubject: (organisation) => `حساب راهکار شما در ${organisation}`,
+		inviteBody: (inviter, organisation, days) =>
+			`${inviter || 'مدیر سامانه'} برای شما در راهکارِ ${organisation} حسابی ساخته است؛ جایی که کارگروه‌ها جلسه برگزار می‌کنند، طرح ثبت می‌کنند و اقدام‌هایشان را پیگیری می‌کنند. گذرواژهٔ خود را با پیوند زیر برگزینید؛ این پیوند تنها یک بار و تا ${days} روز کار می‌کند.`,
+		inviteAction: 'گذرواژهٔ خود را برگزینید',
+		inviteIgnore:
+			'اگر نمی‌دانید چرا این نامه را دریافت کرده‌اید، آن را نادیده بگیرید؛ تا گذرواژه‌ای برگزیده نشود، کسی نمی‌تواند وارد این حساب شود.',
 		resetIgnore: 'اگر شما این درخواست را نداده‌اید، این نامه را نادیده بگیرید؛ گذرواژهٔ شما تغییری نمی‌کند.',
 		meetingSubject: (change, group) =>
 			({

@@ -153,6 +153,8 @@ beforeAll(async () => {
 	text.disposableName = 'فرد یک‌بارمصرف';
 	ids.disposablePerson = await person(text.disposableName);
 	ids.duplicatePerson = await person('فرد تکراری');
+	// With an email and no account: the one an administrator invites to an account.
+	ids.inviteePerson = (await createPerson(db, actors.admin, { name: 'مهمان دعوت‌شده', email: 'invitee@rahkar.example', consent: true })).id;
 	const district = await db.district.findFirstOrThrow({ where: { organisationId: org.id }, orderBy: { number: 'asc' } });
 	Object.assign(ids, { district: district.id });
 	Object.assign(text, { districtName: district.name, districtNumber: String(district.number ?? '') });

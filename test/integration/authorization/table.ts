@@ -378,6 +378,8 @@ export const TABLE: Row[] = [
 		{ params: { id: 'disposablePerson' } }),
 	http('POST /people/[id]?/restore', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 404 },
 		{ params: { id: 'disposablePerson' } }),
+	http('POST /people/[id]?/invite', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 404 },
+		{ params: { id: 'inviteePerson' }, note: 'administrators only; a second invitation is a 409 (integration test)' }),
 	http('POST /people/[id]?/merge', { admin: OK, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 404 },
 		{ params: { id: 'disposablePerson' }, body: (f) => ({ duplicateId: f.ids.duplicatePerson }) }),
 	http('GET /people/[id]/edit', { admin: 200, moderator: 403, member: 403, executor: 403, observer: 403, anonymous: LOGIN, otherGroup: 403, otherOrgAdmin: 404 }, { params: { id: 'person' } }),

@@ -8,7 +8,9 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
 	// make the browser send `Origin: null` with the form, which SvelteKit rightly refuses).
 	setHeaders({ 'referrer-policy': 'same-origin' });
 	const token = url.searchParams.get('token') ?? '';
-	return { token, usable: token !== '' && (await resetLinkUsable(locals.services.db, token)) };
+	// An account invitation (server/domain/account-invitation.ts) is a reset link that welcomes.
+	const welcome = url.searchParams.get('welcome') === '1';
+	return { token, welcome, usable: token !== '' && (await resetLinkUsable(locals.services.db, token)) };
 };
 
 export const actions: Actions = {

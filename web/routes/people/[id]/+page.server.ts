@@ -3,6 +3,7 @@ import { mergePeople, personProfile, setPersonArchived } from '$server/domain/da
 import { suggestForPerson } from '$server/domain/databank/suggestions';
 import { searchPeople } from '$server/domain/databank/search';
 import { introduce, setIntroductionStatus } from '$server/domain/databank/introductions';
+import { inviteToAccount } from '$server/domain/account-invitation';
 import type { IntroductionStatus } from '$shared/databank';
 import { requireUser } from '$lib/server/auth-guard';
 import { domainCall } from '$lib/server/domain-call';
@@ -48,6 +49,10 @@ export const actions: Actions = {
 	restore: formAction(async (_, { db, user, params }) => {
 		await setPersonArchived(db, user, params.id, false);
 		return { restored: true };
+	}),
+	invite: formAction(async (_, { db, user, params }) => {
+		const { email } = await inviteToAccount(db, user, params.id);
+		return { invited: email };
 	}),
 	merge: formAction(async (v, { db, user, params }) => {
 		await mergePeople(db, user, params.id, String(v.duplicateId ?? ''));
