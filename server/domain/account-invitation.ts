@@ -5,6 +5,7 @@
 // password is the reset page's work, and using it consumes the token like any reset.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client';
+import { isUniqueViolation } from '../db/bulk-insert';
 import type { Actor } from './access';
 import { DomainError } from './errors';
 import { enqueueMail } from './mail/outbox';
@@ -42,24 +43,31 @@ export async function inviteToAccount(
 		throw new DomainError('CONFLICT', 'another account has this email', { form: 'account_email_taken' });
 	const token = newToken();
 	const inviter = await db.user.findUnique({ where: { id: actor.userId }, select: { name: true, locale: true } });
-	return db.$transaction(async (tx) => {
-		const user = await tx.user.create({
-			data: { organisationId: actor.organisationId, email, name: person.name, emailVerified: false, personId: person.id },
-			select: { id: true, email: true }
+	// Two administrators at once: the second transaction meets the first's account (the
+	// person and the email are unique on users) and is told so, not shown an error page.
+	return db
+		.$transaction(async (tx) => {
+			const user = await tx.user.create({
+				data: { organisationId: actor.organisationId, email, name: person.name, emailVerified: false, personId: person.id },
+				select: { id: true, email: true }
+			});
+			await tx.verification.create({
+				data: { identifier: `reset-password:${token}`, value: user.id, expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000) }
+			});
+			await enqueueMail(tx, {
+				kind: 'account-invitation',
+				organisationId: actor.organisationId,
+				to: { address: email, name: person.name },
+				userId: user.id,
+				personId: person.id,
+				// The person has no language of their own yet: the inviter's, Persian by default.
+				locale: inviter?.locale ?? 'fa',
+				payload: { token, days: INVITATION_DAYS, organisation: person.organisation.name, inviter: inviter?.name ?? '' }
+			});
+			return { userId: user.id, email: user.email };
+		})
+		.catch((e: unknown) => {
+			if (isUniqueViolation(e)) throw new DomainError('CONFLICT', 'the person has an account', { form: 'has_account' });
+			throw e;
 		});
-		await tx.verification.create({
-			data: { identifier: `reset-password:${token}`, value: user.id, expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000) }
-		});
-		await enqueueMail(tx, {
-			kind: 'account-invitation',
-			organisationId: actor.organisationId,
-			to: { address: email, name: person.name },
-			userId: user.id,
-			personId: person.id,
-			// The person has no language of their own yet: the inviter's, Persian by default.
-			locale: inviter?.locale ?? 'fa',
-			payload: { token, days: INVITATION_DAYS, organisation: person.organisation.name, inviter: inviter?.name ?? '' }
-		});
-		return { userId: user.id, email: user.email };
-	});
 }

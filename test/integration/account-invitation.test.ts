@@ -78,6 +78,14 @@ describe('an invitation to an account', () => {
 		expect(again.status).toBe(400);
 	});
 
+	it('makes one account when two administrators invite the same person at once', async () => {
+		const { id } = await personWith('twice@rahkar.example');
+		const answers = await Promise.all([post(`/people/${id}?/invite`, admin), post(`/people/${id}?/invite`, admin)]);
+		expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+		expect(await database.db.user.count({ where: { personId: id } })).toBe(1);
+		expect(await database.db.mailOutbox.count({ where: { kind: 'account-invitation', toAddress: 'twice@rahkar.example' } })).toBe(1);
+	});
+
 	it('refuses a person who has an account, and one without an email', async () => {
 		const seated = await database.db.user.findFirstOrThrow({ where: { email: 'member@rahkar.example' }, select: { personId: true } });
 		expect((await post(`/people/${seated.personId}?/invite`, admin)).status).toBe(409);
