@@ -165,7 +165,9 @@ async function countTogether(tx: Tx, batch: Queued[]): Promise<Map<Queued, Domai
 	const byVote = new Map<string, Queued[]>();
 	for (const q of batch) {
 		const key = `${q.ballot.voteId} ${q.ballot.meetingId}`;
-		byVote.set(key, [...(byVote.get(key) ?? []), q]);
+		const group = byVote.get(key);
+		if (group) group.push(q);
+		else byVote.set(key, [q]);
 	}
 	for (const group of byVote.values()) {
 		const { voteId, meetingId } = group[0].ballot;
